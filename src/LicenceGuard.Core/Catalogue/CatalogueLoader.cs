@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Policy;
+using LicenceGuard.Core.Yaml;
+
+namespace LicenceGuard.Core.Catalogue;
+
+/// <summary>
+/// Loads the catalogue embedded in LicenceGuard.Core (so it works offline), then an organisation's own YAML files:
+/// a licence with a new id is added, one with a known id overrides the facts it names, and every override is recorded.
+/// </summary>
+public static class CatalogueLoader
+{
+    private static readonly Lazy<LicenceCatalogue> Embedded = new(LoadEmbeddedUncached);
+
+    /// <summary>The embedded catalogue, parsed once per process.</summary>
+    public static LicenceCatalogue LoadEmbedded() => Embedded.Value;
+
+    /// <summary>The embedded catalogue plus organisation files or folders (a fresh instance; the embedded one is not changed).</summary>
+    public static LicenceCatalogue Load(IEnumerable<string> extraPaths)
+    {
+        var paths = extraPaths.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+        if (paths.Count == 0) return LoadEmbedded();
+        var catalogue = LoadEmbeddedUncached();
+        foreach (var path in paths)
+        {
+            IEnumerable<string> files;
+            if (Directory.Exists(path)) files = Directory.GetFiles(path, "*.yaml", SearchOption.AllDirectories).Concat(Directory.GetFiles(path, "*.yml", SearchOption.AllDirectories)).OrderBy(f => f, StringComparer.Ordinal);
+            else if (File.Exists(path)) files = new[] { path };
+            else
+            {
+                catalogue.Findings.Add(Finding.Create(DiagnosticIds.CatalogueFileInvalid, $"catalogue path '{path}' does not exist", SourceLocation.None(path)));
+                continue;
+            }
+            foreach (var file in files)
+            {
+                var root = YamlTreeReader.ReadFile(file, out var error);
+                AddFile(catalogue, root, error, file, organisation: true);
+            }
+        }
+        catalogue.Index();
+        return catalogue;
+    }
+
+    /// <summary>Reads one catalogue file's text, for tools that validate a single file.</summary>
+    public static void AddText(LicenceCatalogue catalogue, string text, string file, bool organisation)
+    {
+        var root = YamlTreeReader.ReadText(text, file, out var error);
+        AddFile(catalogue, root, error, file, organisation);
+        catalogue.Index();
+    }
+
+    public static LicenceCatalogue Empty() => new();
+
+    private static LicenceCatalogue LoadEmbeddedUncached()
+    {
+        var catalogue = new LicenceCatalogue();
+        var assembly = typeof(CatalogueLoader).GetTypeInfo().Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("rules/", StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal))
+        {
+            if (name == "rules/sdk-apis.yaml") continue;
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var ms = new MemoryStream();
+            stream.CopyTo(ms);
+            var root = YamlTreeReader.ReadBytes(ms.ToArray(), name, out var error);
+            AddFile(catalogue, root, error, name, organisation: false);
+        }
+        catalogue.Index();
+        return catalogue;
+    }
+
+    /// <summary>The text of an embedded rules/ file (for example rules/sdk-apis.yaml), or null.</summary>
+    public static byte[]? ReadEmbeddedFile(string name)
+    {
+        var assembly = typeof(CatalogueLoader).GetTypeInfo().Assembly;
+        using var stream = assembly.GetManifestResourceStream(name);
+        if (stream is null) return null;
+        using var ms = new MemoryStream();
+        stream.CopyTo(ms);
+        return ms.ToArray();
+    }
+
+    private static void AddFile(LicenceCatalogue catalogue, YNode? root, YamlError? error, string file, bool organisation)
+    {
+        catalogue.Files.Add(file);
+        if (error != null)
+        {
+            catalogue.Findings.Add(Finding.Create(DiagnosticIds.CatalogueFileInvalid, error.Message, error.Location));
+            return;
+        }
+        var reader = new NodeReader((loc, msg) => catalogue.Findings.Add(Finding.Create(DiagnosticIds.CatalogueFileInvalid, msg, loc)));
+        var map = reader.Mapping(root, "a catalogue file");
+        if (map is null) return;
+
+        if (map["families"] != null) FamilyParser.Read(map, reader, file, catalogue.Families);
+        else if (map["gpus"] != null) FamilyParser.ReadGpus(map, reader, catalogue.Gpus);
+        else if (map["id"] != null) AddLicence(catalogue, map, reader, file, organisation);
+        else if (map["date"] != null)
+        {
+            catalogue.Date = reader.Date(map, "date", "the catalogue")?.Value;
+            catalogue.Version = reader.String(map, "version", "the catalogue")?.Value ?? string.Empty;
+        }
+        else reader.Error(map.Location, "not a catalogue file: expected a licence ('id'), model families ('families'), GPUs ('gpus') or catalogue metadata ('date')");
+    }
+
+    private static void AddLicence(LicenceCatalogue catalogue, YMapping map, NodeReader reader, string file, bool organisation)
+    {
+        var id = reader.String(map, "id", "the licence", required: true);
+        if (id is null) return;
+        if (catalogue.Licences.TryGetValue(id.Value, out var existing))
+        {
+            if (!organisation)
+            {
+                reader.Error(id.Location, $"licence '{id.Value}' is defined twice in the catalogue (also in {existing.File})");
+                return;
+            }
+            var merged = LicenceMerger.Override(existing.Raw, map, out var keys);
+            var licence = new LicenceParser(reader).Parse(merged, existing.File);
+            if (licence is null) return;
+            licence.Overrides.AddRange(existing.Overrides);
+            licence.Overrides.Add(new LicenceOverride(file, keys, added: false));
+            catalogue.Licences[licence.Id] = licence;
+            return;
+        }
+        var added = new LicenceParser(reader).Parse(map, file);
+        if (added is null) return;
+        if (organisation) added.Overrides.Add(new LicenceOverride(file, map.Entries.Select(e => e.Key.Value).ToList(), added: true));
+        catalogue.Licences[added.Id] = added;
+    }
+}

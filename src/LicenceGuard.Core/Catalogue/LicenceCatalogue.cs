@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using LicenceGuard.Core.Policy;
+using LicenceGuard.Core.Yaml;
+
+namespace LicenceGuard.Core.Catalogue;
+
+/// <summary>The licence catalogue: licences, model families, GPUs, with the date it was last reviewed.</summary>
+public sealed class LicenceCatalogue
+{
+    private readonly Dictionary<string, Licence> _byIdOrAlias = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Gpu> _gpus = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Licence> _effective = new(StringComparer.Ordinal);
+    private ModelMatcher? _matcher;
+
+    internal LicenceCatalogue() { }
+
+    public DateTime? Date { get; internal set; }
+    public string Version { get; internal set; } = string.Empty;
+    public SortedDictionary<string, Licence> Licences { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public List<ModelFamily> Families { get; } = new();
+    public List<Gpu> Gpus { get; } = new();
+    /// <summary>Problems found while loading (organisation files especially), located in their files.</summary>
+    public List<Finding> Findings { get; } = new();
+    /// <summary>Files that were read, embedded or organisation's.</summary>
+    public List<string> Files { get; } = new();
+
+    public ModelMatcher Matcher => _matcher ??= new ModelMatcher(Families);
+
+    internal void Index()
+    {
+        _byIdOrAlias.Clear();
+        _effective.Clear();
+        foreach (var l in Licences.Values)
+            foreach (var alias in l.Aliases)
+                if (!_byIdOrAlias.ContainsKey(alias)) _byIdOrAlias[alias] = l;
+        foreach (var l in Licences.Values) _byIdOrAlias[l.Id] = l;
+        _gpus.Clear();
+        foreach (var g in Gpus)
+        {
+            foreach (var alias in g.Aliases) _gpus[Normalise(alias)] = g;
+        }
+        foreach (var g in Gpus) _gpus[Normalise(g.Id)] = g;
+        _matcher = null;
+    }
+
+    public Licence? FindLicence(string idOrAlias) =>
+        _byIdOrAlias.TryGetValue(idOrAlias.Trim(), out var l) ? l : null;
+
+    public Gpu? FindGpu(string idOrAlias)
+    {
+        var key = Normalise(idOrAlias);
+        if (_gpus.TryGetValue(key, out var g)) return g;
+        return key.StartsWith("nvidia", StringComparison.Ordinal) && _gpus.TryGetValue(key.Substring(6), out g) ? g : null;
+    }
+
+    public ModelMatch? Match(string modelId) => Matcher.Match(modelId);
+
+    /// <summary>
+    /// The terms that apply to one model: the licence plus every model-specific clause whose pattern matches the
+    /// model (e.g. an EU domicile exclusion that covers only the multimodal models of a licence).
+    /// </summary>
+    public Licence EffectiveTerms(Licence licence, IEnumerable<string> modelNames)
+    {
+        var names = modelNames.Where(n => !string.IsNullOrEmpty(n)).ToList();
+        var applied = licence.ModelSpecific.Where(ms => ms.AppliesTo.Any(p => names.Any(n => Glob.IsMatch(p, n) ||
+            (ModelMatcher.FileStem(n) is { } stem && Glob.IsMatch(p, stem))))).ToList();
+        if (applied.Count == 0) return licence;
+        var key = licence.Id + "\u0001" + string.Join("\u0001", applied.Select(a => string.Join(",", a.AppliesTo)));
+        return _effective.GetOrAdd(key, _ => LicenceMerger.Merge(licence, applied));
+    }
+
+    private static string Normalise(string gpu) =>
+        new string(gpu.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
+}

@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace LicenceGuard.Core.Catalogue;
+
+/// <summary>
+/// Maps a model ID (Hugging Face id, API name, Ollama tag or model file path) to its catalogue family. Exact IDs and
+/// aliases first, then the most specific pattern. Patterns are bucketed by literal prefix so a lookup touches a handful
+/// of candidates, and answers are memoised: the analyzer asks for the same literals again and again.
+/// </summary>
+public sealed class ModelMatcher
+{
+    private const int BucketLength = 3;
+    private static readonly string[] ModelFileExtensions = { ".onnx", ".gguf", ".safetensors", ".bin", ".pt", ".pth", ".ckpt", ".ggml" };
+
+    private readonly Dictionary<string, (ModelFamily Family, KnownModel Model)> _exact = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<(string Pattern, ModelFamily Family)>> _buckets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ModelMatch?> _cache = new(StringComparer.Ordinal);
+
+    public ModelMatcher(IEnumerable<ModelFamily> families)
+    {
+        foreach (var family in families.OrderBy(f => f.Id, StringComparer.Ordinal))
+        {
+            foreach (var model in family.Models)
+            {
+                foreach (var name in new[] { model.Id }.Concat(model.Aliases))
+                    if (!_exact.ContainsKey(name)) _exact[name] = (family, model);
+            }
+            foreach (var pattern in family.Patterns)
+            {
+                var prefix = Glob.LiteralPrefix(pattern);
+                var key = prefix.Length >= BucketLength ? prefix.Substring(0, BucketLength) : prefix;
+                if (!_buckets.TryGetValue(key, out var list)) _buckets[key] = list = new List<(string, ModelFamily)>();
+                list.Add((pattern, family));
+            }
+        }
+    }
+
+    public ModelMatch? Match(string modelId)
+    {
+        if (string.IsNullOrWhiteSpace(modelId) || modelId.Length > 512) return null;
+        return _cache.GetOrAdd(modelId, MatchUncached);
+    }
+
+    private ModelMatch? MatchUncached(string modelId)
+    {
+        var id = modelId.Trim();
+        return MatchOne(id, id) ?? (FileStem(id) is { } stem ? MatchOne(stem, id) : null);
+    }
+
+    private ModelMatch? MatchOne(string candidate, string original)
+    {
+        if (_exact.TryGetValue(candidate, out var exact)) return new ModelMatch(original, exact.Family, exact.Model, candidate);
+
+        // "models/gemini-2.5-pro" (Gemini API form) and "hf.co/org/model" (Ollama) name the same model.
+        foreach (var prefix in new[] { "models/", "hf.co/", "huggingface.co/", "ollama/" })
+        {
+            if (candidate.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && _exact.TryGetValue(candidate.Substring(prefix.Length), out exact))
+                return new ModelMatch(original, exact.Family, exact.Model, candidate.Substring(prefix.Length));
+        }
+
+        string? bestPattern = null;
+        ModelFamily? bestFamily = null;
+        var lower = candidate.ToLowerInvariant();
+        for (var len = Math.Min(BucketLength, lower.Length); len >= 0; len--)
+        {
+            if (!_buckets.TryGetValue(lower.Substring(0, len), out var list)) continue;
+            foreach (var (pattern, family) in list)
+            {
+                if (!Glob.IsMatch(pattern, candidate)) continue;
+                if (bestPattern is null || Better(pattern, family, bestPattern, bestFamily!))
+                {
+                    bestPattern = pattern;
+                    bestFamily = family;
+                }
+            }
+        }
+        if (bestFamily is null) return null;
+
+        var known = bestFamily.Models.FirstOrDefault(m => string.Equals(m.Id, candidate, StringComparison.OrdinalIgnoreCase));
+        return new ModelMatch(original, bestFamily, known, bestPattern!);
+    }
+
+    private static bool Better(string pattern, ModelFamily family, string bestPattern, ModelFamily bestFamily)
+    {
+        var a = Glob.Specificity(pattern);
+        var b = Glob.Specificity(bestPattern);
+        if (a != b) return a > b;
+        return string.CompareOrdinal(family.Id, bestFamily.Id) < 0;
+    }
+
+    /// <summary>"models/phi-4.onnx" → "phi-4": a model file is recognised by its name.</summary>
+    public static string? FileStem(string id)
+    {
+        var ext = ModelFileExtensions.FirstOrDefault(e => id.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+        var hasDir = id.IndexOf('/') >= 0 || id.IndexOf('\\') >= 0;
+        if (ext is null && !hasDir) return null;
+        var name = id.Replace('\\', '/');
+        name = name.Substring(name.LastIndexOf('/') + 1);
+        if (ext != null) name = name.Substring(0, name.Length - ext.Length);
+        if (name.Length == 0 || string.Equals(name, id, StringComparison.Ordinal)) return null;
+        return name;
+    }
+
+    public static bool IsModelFilePath(string text) =>
+        ModelFileExtensions.Any(e => text.EndsWith(e, StringComparison.OrdinalIgnoreCase)) && text.Length > 5 && text.IndexOfAny(new[] { '\n', '\r', '"' }) < 0;
+
+    /// <summary>Pickle-based formats execute code when loaded (torch.load, pickle.load).</summary>
+    public static bool IsPickleExtension(string path) =>
+        new[] { ".bin", ".pt", ".pth", ".ckpt", ".pkl", ".pickle" }.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+}

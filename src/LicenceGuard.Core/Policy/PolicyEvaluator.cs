@@ -1,0 +1,248 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LicenceGuard.Core.Catalogue;
+using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Manifest;
+
+namespace LicenceGuard.Core.Policy;
+
+/// <summary>
+/// The policy: one pure function from (manifest, catalogue, options) to findings. No I/O, no clock: the day is an option.
+/// </summary>
+public static class PolicyEvaluator
+{
+    public static EvaluationResult Evaluate(ModelsManifest manifest, LicenceCatalogue catalogue, PolicyOptions options)
+    {
+        var result = new EvaluationResult(manifest, catalogue, options);
+        var org = manifest.Organisation;
+        var missingFigures = new HashSet<string>();
+        foreach (var entry in manifest.Models)
+        {
+            var eval = new ModelEvaluation(entry);
+            EvaluateModel(eval, org, catalogue, options, result.Findings, missingFigures);
+            result.Models.Add(eval);
+        }
+
+        CheckCatalogueAge(manifest, catalogue, options, result.Findings);
+        WaiverApplier.Apply(manifest, result, options);
+        foreach (var m in result.Models) m.Findings.AddRange(result.Findings.Where(f => f.ModelId == m.Entry.Id.Value && !m.Findings.Contains(f)));
+        foreach (var m in result.Models) m.Findings.Sort(FindingOrder.Instance);
+        result.Findings.Sort(FindingOrder.Instance);
+        return result;
+    }
+
+    private static void EvaluateModel(ModelEvaluation eval, Organisation org, LicenceCatalogue catalogue, PolicyOptions options,
+        List<Finding> findings, HashSet<string> missingFigures)
+    {
+        var m = eval.Entry;
+        var id = m.Id.Value;
+        eval.Match = catalogue.Match(id) ?? m.Aliases.Select(a => catalogue.Match(a.Value)).FirstOrDefault(x => x != null);
+        void Add(string rule, string message, SourceLocation at, params (string Key, string Value)[] facts) =>
+            findings.Add(Finding.Create(rule, message, at, id, facts.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList()));
+
+        if (m.Licence is null || m.Licence.Value.Length == 0)
+        {
+            var hint = eval.Match != null ? $"; the catalogue says '{id}' ships under {eval.Match.LicenceId}" : string.Empty;
+            Add(DiagnosticIds.ModelWithoutLicence, $"model '{id}' has no licence: add 'licence:' with a catalogue id{hint}", m.Id.Location,
+                ("model", id), ("catalogueLicence", eval.Match?.LicenceId ?? "unknown"));
+            return;
+        }
+        if (eval.Match is null)
+            Add(DiagnosticIds.UnknownModelId, $"model '{id}' is not known to the catalogue: its licence '{m.Licence.Value}' cannot be cross-checked", m.Id.Location, ("model", id));
+
+        var licence = catalogue.FindLicence(m.Licence.Value);
+        if (licence is null)
+        {
+            var hint = eval.Match != null ? $" (the catalogue says '{id}' ships under {eval.Match.LicenceId})" : string.Empty;
+            Add(DiagnosticIds.UnknownLicence,
+                $"licence '{m.Licence.Value}' of model '{id}' is not in the LicenceGuard catalogue{hint}; add it in an organisation catalogue file listed under settings.catalogue",
+                m.Licence.Location, ("licence", m.Licence.Value));
+            return;
+        }
+        if (eval.Match != null && catalogue.FindLicence(eval.Match.LicenceId) is { } expected && !ReferenceEquals(expected, licence))
+        {
+            Add(DiagnosticIds.LicenceDiffersFromCatalogue,
+                $"model '{id}' is declared under {licence.Id}, but the catalogue records {expected.Id} for it (matched by '{eval.Match.MatchedBy}')",
+                m.Licence.Location, ("declared", licence.Id), ("catalogue", expected.Id), ("matchedBy", eval.Match.MatchedBy));
+        }
+
+        var terms = catalogue.EffectiveTerms(licence, m.AllNames());
+        eval.Terms = terms;
+        CheckReview(m, terms, Add);
+
+        if (org.Commercial?.Value == true && terms.IsNonCommercial)
+        {
+            Add(DiagnosticIds.NonCommercialLicence,
+                $"{terms.Name} does not allow commercial use ({terms.CommercialUse?.Value ?? terms.Openness}), and the organisation's product is commercial",
+                m.Licence.Location, ("licence", terms.Id), ("commercialUse", terms.CommercialUse?.Value ?? "unknown"),
+                ("source", terms.CommercialUse?.SourceUrl ?? string.Empty), ("organisation.commercial", "true"));
+        }
+
+        var attributionTriggered = false;
+        var hasAttributionThreshold = terms.Thresholds.Any(t => t.Effect == "attribution-required");
+        foreach (var threshold in terms.Thresholds)
+        {
+            var check = ThresholdChecker.Check(threshold, org, options.ThresholdMargin);
+            eval.Thresholds.Add(check);
+            if (threshold.Effect == "attribution-required" && check.Status is "exceeded" or "unknown") attributionTriggered = true;
+            var metric = ThresholdChecker.Describe(threshold);
+            var quote = threshold.Fact.Quote is null ? string.Empty : $" (\"{threshold.Fact.Quote}\")";
+            switch (check.Status)
+            {
+                case "unknown":
+                    var key = threshold.Metric + "|" + threshold.Currency;
+                    if (check.FigureNote != null && check.FigureNote.StartsWith("no exchange rate", StringComparison.Ordinal))
+                    {
+                        Add(DiagnosticIds.CurrencyMismatch, $"{terms.Name}: {metric} threshold is {ThresholdChecker.Format(threshold, threshold.Value)}; {check.FigureNote}",
+                            org.AnnualRevenue?.Location ?? org.Location, ("threshold", threshold.Value.ToString(CultureInfo.InvariantCulture)));
+                    }
+                    else if (missingFigures.Add(key))
+                    {
+                        findings.Add(Finding.Create(DiagnosticIds.ManifestInvalid,
+                            $"'organisation' must report {ThresholdChecker.FigureKey(threshold)}: {terms.Name} (model '{id}') has a {metric} threshold of {ThresholdChecker.Format(threshold, threshold.Value)}",
+                            org.Location, id));
+                    }
+                    break;
+                case "exceeded" when threshold.RevokesRights:
+                    Add(DiagnosticIds.ThresholdExceeded,
+                        $"{terms.Name}: {ThresholdChecker.Format(threshold, threshold.Value)} {metric} threshold, company reports {ThresholdChecker.Format(threshold, check.Figure!.Value)}{check.FigureNote}; {ThresholdChecker.EffectText(threshold)}{quote}",
+                        m.Licence.Location, ("metric", threshold.Metric), ("threshold", threshold.Value.ToString(CultureInfo.InvariantCulture)),
+                        ("figure", check.Figure.Value.ToString(CultureInfo.InvariantCulture)), ("effect", threshold.Effect), ("source", threshold.Fact.SourceUrl ?? string.Empty));
+                    break;
+                case "near":
+                    Add(DiagnosticIds.ThresholdNear,
+                        $"{terms.Name}: company reports {ThresholdChecker.Format(threshold, check.Figure!.Value)}{check.FigureNote}, within {options.ThresholdMargin:P0} of the {ThresholdChecker.Format(threshold, threshold.Value)} {metric} threshold ({check.HeadroomPercent:0.#}% headroom); over it, {ThresholdChecker.EffectText(threshold)}",
+                        m.Licence.Location, ("metric", threshold.Metric), ("threshold", threshold.Value.ToString(CultureInfo.InvariantCulture)),
+                        ("figure", check.Figure.Value.ToString(CultureInfo.InvariantCulture)), ("headroomPercent", check.HeadroomPercent?.ToString("0.##", CultureInfo.InvariantCulture) ?? ""));
+                    break;
+            }
+        }
+
+        CheckTerritories(m, org, terms, Add);
+        CheckDuties(eval, terms, hasAttributionThreshold, attributionTriggered, Add);
+        CheckPerimeter(eval, org, Add);
+    }
+
+    private static void CheckReview(ModelEntry m, Licence terms, Action<string, string, SourceLocation, (string, string)[]> add)
+    {
+        var id = m.Id.Value;
+        var review = m.Review;
+        if (review?.By is null || review.On is null || review.TextSha256 is null)
+        {
+            var missing = review is null ? "no 'review'" : string.Join(", ", new[] { review.By is null ? "'by'" : null, review.On is null ? "'on'" : null, review.TextSha256 is null ? "'textSha256'" : null }.Where(x => x != null)) + " missing";
+            add(DiagnosticIds.LicenceNotReviewed,
+                $"the {terms.Name} of model '{id}' has not been reviewed ({missing}): a person must read the licence text and record who, when and the text's SHA-256",
+                review?.Location ?? m.Id.Location, new[] { ("licence", terms.Id), ("licenceText", terms.TextSha256?.SourceUrl ?? string.Empty) });
+            return;
+        }
+        var pinned = terms.TextSha256?.Value;
+        if (pinned != null && !string.Equals(pinned, review.TextSha256.Value, StringComparison.OrdinalIgnoreCase))
+        {
+            add(DiagnosticIds.LicenceTextChanged,
+                $"the {terms.Name} text reviewed by {review.By.Value} on {review.On.Value:yyyy-MM-dd} (SHA-256 {Short(review.TextSha256.Value)}) differs from the catalogue's text (SHA-256 {Short(pinned)}): review the current text again",
+                review.TextSha256.Location, new[] { ("reviewed", review.TextSha256.Value.ToLowerInvariant()), ("catalogue", pinned), ("source", terms.TextSha256?.SourceUrl ?? string.Empty) });
+        }
+        if (terms.Revision is { } revision && review.On.Value < revision)
+        {
+            add(DiagnosticIds.ReviewOlderThanLicence,
+                $"the review of {terms.Name} for model '{id}' ({review.On.Value:yyyy-MM-dd}) predates the catalogue's revision of the licence ({revision:yyyy-MM-dd}): re-review it",
+                review.On.Location, new[] { ("reviewed", review.On.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("revision", revision.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) });
+        }
+    }
+
+    private static void CheckTerritories(ModelEntry m, Organisation org, Licence terms, Action<string, string, SourceLocation, (string, string)[]> add)
+    {
+        foreach (var exclusion in terms.TerritoryExclusions)
+        {
+            var hit = org.Territories.Where(t => Territory.Overlaps(exclusion.Value.Code, t.Value)).Select(t => t.Value).ToList();
+            if (hit.Count == 0) continue;
+            add(DiagnosticIds.TerritoryExcluded,
+                $"{terms.Name} excludes {exclusion.Value.Scope} in {exclusion.Value.Code}, and the organisation serves or runs models in {string.Join(", ", hit)}{QuoteOf(exclusion)}",
+                m.Licence!.Location, new[] { ("excluded", exclusion.Value.Code), ("scope", exclusion.Value.Scope), ("territories", string.Join(",", hit)), ("source", exclusion.SourceUrl ?? string.Empty) });
+        }
+        if (org.Domicile is null) return;
+        foreach (var exclusion in terms.DomicileExclusions)
+        {
+            if (!Territory.Overlaps(exclusion.Value.Code, org.Domicile.Value)) continue;
+            var scope = terms.AppliedModelSpecific.Count > 0 ? $" for this model ({string.Join("; ", terms.AppliedModelSpecific)})" : string.Empty;
+            add(DiagnosticIds.DomicileExcluded,
+                $"{terms.Name} grants no rights{scope} to licensees domiciled in {exclusion.Value.Code}, and the organisation's domicile is {org.Domicile.Value}{QuoteOf(exclusion)}",
+                m.Licence!.Location, new[] { ("excluded", exclusion.Value.Code), ("domicile", org.Domicile.Value), ("source", exclusion.SourceUrl ?? string.Empty) });
+        }
+    }
+
+    private static void CheckDuties(ModelEvaluation eval, Licence terms, bool conditional, bool triggered,
+        Action<string, string, SourceLocation, (string, string)[]> add)
+    {
+        var m = eval.Entry;
+        if (terms.Attribution is { } a && (a.Required || conditional))
+        {
+            var required = conditional ? triggered : a.Required;
+            var phrase = a.Phrase ?? "the attribution the licence requires";
+            var shown = m.Attribution?.Shown?.Value;
+            eval.Duties.Add(new DutyStatus("attribution", phrase, a.Where, required, shown));
+            if (required && string.IsNullOrWhiteSpace(shown))
+            {
+                var why = conditional ? " (the company is over the licence's threshold for it)" : string.Empty;
+                add(DiagnosticIds.AttributionNotMet,
+                    $"{terms.Name} requires \"{phrase}\"{(a.Where is null ? string.Empty : " " + a.Where)}{why}; record where it is shown under attribution.shown of model '{m.Id.Value}'",
+                    m.Attribution?.Location ?? m.Id.Location, new[] { ("phrase", phrase), ("where", a.Where ?? string.Empty), ("source", a.Fact.SourceUrl ?? string.Empty) });
+            }
+        }
+        if (terms.Notice is { Required: true } n)
+        {
+            var notice = m.Attribution?.Notice?.Value;
+            eval.Duties.Add(new DutyStatus("notice", n.Text ?? "the licence's notice", n.File, true, notice));
+            if (string.IsNullOrWhiteSpace(notice))
+            {
+                add(DiagnosticIds.NoticeNotMet,
+                    $"{terms.Name} requires its notice{(n.File is null ? string.Empty : " in a " + n.File + " file")} to travel with the model; record the file under attribution.notice of model '{m.Id.Value}' (licenceguard report generates MODEL-NOTICES.txt)",
+                    m.Attribution?.Location ?? m.Id.Location, new[] { ("notice", n.Text ?? string.Empty), ("source", n.Fact.SourceUrl ?? string.Empty) });
+            }
+        }
+    }
+
+    private static void CheckPerimeter(ModelEvaluation eval, Organisation org, Action<string, string, SourceLocation, (string, string)[]> add)
+    {
+        var m = eval.Entry;
+        var mustStay = new HashSet<string>(org.Perimeter.MustStayInside.Select(x => x.Value), StringComparer.OrdinalIgnoreCase);
+        var sensitive = m.Receives.Where(r => mustStay.Contains(r.Value)).ToList();
+        var inside = PerimeterMatcher.IsInside(m, org.Perimeter, out var where);
+        if (sensitive.Count == 0)
+        {
+            eval.Perimeter = new PerimeterVerdict(true, inside ? $"hosted inside ({where})" : $"hosted outside ({where}); receives no data class that must stay inside", new List<string>());
+            return;
+        }
+        if (inside)
+        {
+            eval.Perimeter = new PerimeterVerdict(true, $"hosted inside ({where})", new List<string>());
+            return;
+        }
+        eval.Perimeter = new PerimeterVerdict(false, $"hosted outside ({where})", sensitive.Select(s => s.Value).ToList());
+        var insideList = org.Perimeter.Inside.Count == 0 ? "nothing is declared inside" : "inside is: " + string.Join(", ", org.Perimeter.Inside.Select(i => i.Value));
+        foreach (var s in sensitive)
+        {
+            add(DiagnosticIds.DataPerimeterViolation,
+                $"model '{m.Id.Value}' receives '{s.Value}' data, which must stay inside the perimeter, but it is hosted at {where} ({insideList})",
+                s.Location, new[] { ("dataClass", s.Value), ("hosting", where), ("inside", string.Join(",", org.Perimeter.Inside.Select(i => i.Value))) });
+        }
+    }
+
+    private static void CheckCatalogueAge(ModelsManifest manifest, LicenceCatalogue catalogue, PolicyOptions options, List<Finding> findings)
+    {
+        findings.AddRange(catalogue.Findings);
+        if (catalogue.Date is not { } date) return;
+        var age = (options.Today - date).TotalDays;
+        if (age <= options.CatalogueMaxAgeDays) return;
+        var at = manifest.Settings.CatalogueMaxAgeDays?.Location ?? new SourceLocation(manifest.Path, 1, 1);
+        findings.Add(Finding.Create(DiagnosticIds.CatalogueStale,
+            $"the LicenceGuard licence catalogue is dated {date:yyyy-MM-dd}, {age:0} days ago (allowed: {options.CatalogueMaxAgeDays}): update the LicenceGuard package, licences change",
+            at, null, new[] { new KeyValuePair<string, string>("catalogueDate", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) }));
+    }
+
+    private static string QuoteOf(Fact<TerritoryExclusion> f) => f.Quote is null ? string.Empty : $" (\"{f.Quote}\")";
+
+    private static string Short(string sha) => sha.Length > 12 ? sha.Substring(0, 12).ToLowerInvariant() + "…" : sha;
+}

@@ -1,0 +1,8 @@
+namespace LicenceGuard.Core;
+
+public enum Severity
+{
+    Info = 0,
+    Warning = 1,
+    Error = 2,
+}

@@ -1,0 +1,198 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using LicenceGuard.Core.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace LicenceGuard.Core.Yaml;
+
+/// <summary>
+/// Reads one YAML document into a located <see cref="YNode"/> tree with YamlDotNet's event parser. Iterative (no
+/// recursion), so deep nesting cannot overflow the stack; aliases are refused, so alias bombs cannot expand; every
+/// problem comes back as a <see cref="YamlError"/> with line and column, never as an exception.
+/// </summary>
+public static class YamlTreeReader
+{
+    public static YNode? ReadFile(string path, out YamlError? error, YamlLimits? limits = null)
+    {
+        limits ??= YamlLimits.Default;
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                error = new YamlError(SourceLocation.None(path), "the file does not exist");
+                return null;
+            }
+            if (info.Length > limits.MaxBytes)
+            {
+                error = new YamlError(new SourceLocation(path, 1, 1), $"the file is {info.Length} bytes, over the limit of {limits.MaxBytes}");
+                return null;
+            }
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            error = new YamlError(SourceLocation.None(path), "the file cannot be read: " + ex.Message);
+            return null;
+        }
+        return ReadBytes(bytes, path, out error, limits);
+    }
+
+    public static YNode? ReadBytes(byte[] bytes, string path, out YamlError? error, YamlLimits? limits = null)
+    {
+        if (!TextDecoder.TryDecode(bytes, out var text, out var line, out var column, out var message))
+        {
+            error = new YamlError(new SourceLocation(path, line, column), message);
+            return null;
+        }
+        return ReadText(text, path, out error, limits);
+    }
+
+    public static YNode? ReadText(string text, string path, out YamlError? error, YamlLimits? limits = null)
+    {
+        limits ??= YamlLimits.Default;
+        error = null;
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text.Substring(1);
+        try
+        {
+            return Build(new Parser(new StringReader(text)), path, limits, out error);
+        }
+        catch (YamlException ex)
+        {
+            error = new YamlError(Loc(path, ex.Start), Clean(ex.Message));
+            return null;
+        }
+        catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException || ex is FormatException || ex is OverflowException)
+        {
+            // YamlDotNet occasionally surfaces malformed input as one of these; it is still bad input, not a crash.
+            error = new YamlError(new SourceLocation(path, 1, 1), "the YAML cannot be parsed: " + ex.Message);
+            return null;
+        }
+    }
+
+    private static YNode? Build(IParser parser, string path, YamlLimits limits, out YamlError? error)
+    {
+        error = null;
+        var stack = new Stack<Frame>();
+        YNode? root = null;
+        var nodes = 0;
+        var documents = 0;
+
+        while (parser.MoveNext())
+        {
+            var ev = parser.Current!;
+            switch (ev)
+            {
+                case StreamStart:
+                case StreamEnd:
+                    continue;
+                case DocumentStart ds:
+                    if (!ds.IsImplicit || documents > 0)
+                    {
+                        if (documents > 0)
+                        {
+                            error = new YamlError(Loc(path, ds.Start), "only one YAML document is allowed in this file");
+                            return null;
+                        }
+                    }
+                    documents++;
+                    continue;
+                case DocumentEnd:
+                    continue;
+                case AnchorAlias alias:
+                    error = new YamlError(Loc(path, alias.Start), $"YAML aliases (*{alias.Value}) are not allowed here: write the value out");
+                    return null;
+            }
+
+            if (++nodes > limits.MaxNodes)
+            {
+                error = new YamlError(Loc(path, ev.Start), $"the file has more than {limits.MaxNodes} YAML nodes");
+                return null;
+            }
+
+            YNode? completed = null;
+            switch (ev)
+            {
+                case Scalar s:
+                    completed = new YScalar(Loc(path, s.Start), s.Value, s.Style != ScalarStyle.Plain);
+                    break;
+                case SequenceStart ss:
+                    if (stack.Count >= limits.MaxDepth) { error = TooDeep(path, ss.Start, limits); return null; }
+                    stack.Push(new Frame(new YSequence(Loc(path, ss.Start), new List<YNode>())));
+                    continue;
+                case MappingStart ms:
+                    if (stack.Count >= limits.MaxDepth) { error = TooDeep(path, ms.Start, limits); return null; }
+                    stack.Push(new Frame(new YMapping(Loc(path, ms.Start), new List<KeyValuePair<YScalar, YNode>>())));
+                    continue;
+                case SequenceEnd:
+                case MappingEnd:
+                    nodes--;
+                    var frame = stack.Pop();
+                    completed = frame.Node;
+                    break;
+                default:
+                    continue;
+            }
+
+            if (stack.Count == 0)
+            {
+                root = completed;
+                continue;
+            }
+
+            var parent = stack.Peek();
+            if (parent.Node is YSequence seq)
+            {
+                seq.Items.Add(completed!);
+            }
+            else if (parent.Node is YMapping map)
+            {
+                if (parent.PendingKey is null)
+                {
+                    if (completed is not YScalar key)
+                    {
+                        error = new YamlError(completed!.Location, "a key must be a plain value, not a list or mapping");
+                        return null;
+                    }
+                    if (parent.Keys.Contains(key.Value))
+                    {
+                        error = new YamlError(key.Location, $"the key '{key.Value}' appears twice in the same mapping");
+                        return null;
+                    }
+                    parent.Keys.Add(key.Value);
+                    parent.PendingKey = key;
+                }
+                else
+                {
+                    map.Entries.Add(new KeyValuePair<YScalar, YNode>(parent.PendingKey, completed!));
+                    parent.PendingKey = null;
+                }
+            }
+        }
+        return root;
+    }
+
+    private static YamlError TooDeep(string path, Mark mark, YamlLimits limits) =>
+        new(Loc(path, mark), $"the YAML is nested more than {limits.MaxDepth} levels deep");
+
+    private static SourceLocation Loc(string path, Mark mark) => new(path, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+    /// <summary>YamlDotNet prefixes messages with "(Line: .., Col: .., Idx: ..) - (...)": the location is reported separately.</summary>
+    private static string Clean(string message)
+    {
+        var i = message.LastIndexOf("): ", StringComparison.Ordinal);
+        var m = i >= 0 && message.StartsWith("(", StringComparison.Ordinal) ? message.Substring(i + 3) : message;
+        return "YAML syntax error: " + m;
+    }
+
+    private sealed class Frame
+    {
+        public Frame(YNode node) => Node = node;
+        public YNode Node { get; }
+        public YScalar? PendingKey { get; set; }
+        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+    }
+}
