@@ -1,0 +1,65 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using LicenceGuard.Core;
+using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Output;
+using LicenceGuard.Core.Policy;
+
+namespace LicenceGuard.Cli.Commands;
+
+/// <summary><c>licenceguard check [--manifest FILE]</c>: the build's evaluation outside a build, in MSBuild's format.</summary>
+public static class CheckCommand
+{
+    public static Command Create()
+    {
+        var manifest = new Option<string?>("--manifest", "-m") { Description = "models.yaml to check (default: ./models.yaml, else the nearest one up the tree)" };
+        var catalogue = new Option<string[]>("--catalogue") { Description = "extra catalogue files or folders (organisation overrides)", AllowMultipleArgumentsPerToken = true };
+        var margin = new Option<double?>("--margin") { Description = "threshold margin as a fraction (0.1 warns from 90% of a threshold)" };
+        var output = new Option<string?>("--output", "-o") { Description = "also write the compliance manifest JSON to this file" };
+        var today = new Option<string?>("--today") { Description = "evaluate as of this date (YYYY-MM-DD), for waivers and catalogue age" };
+        var command = new Command("check", "Check models.yaml against the licence catalogue and the organisation's figures")
+        {
+            manifest, catalogue, margin, output, today,
+        };
+        command.SetAction(parse => Run(parse.GetValue(manifest), parse.GetValue(catalogue) ?? Array.Empty<string>(), parse.GetValue(margin), parse.GetValue(output), parse.GetValue(today)));
+        return command;
+    }
+
+    private static int Run(string? manifestPath, string[] catalogue, double? margin, string? output, string? today)
+    {
+        var path = manifestPath ?? ManifestLocator.Find(Directory.GetCurrentDirectory());
+        if (path is null)
+        {
+            Console.Error.WriteLine("licenceguard: no models.yaml here or in a parent folder; pass --manifest FILE or run `licenceguard init`");
+            return ExitCodes.BadInput;
+        }
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"{path}: error {DiagnosticIds.ManifestUnreadable}: the file does not exist");
+            return ExitCodes.BadInput;
+        }
+        var options = new PolicyOptions();
+        if (margin is { } m) options.ThresholdMargin = m;
+        if (today != null)
+        {
+            if (!Core.Yaml.NodeReader.TryDate(today, out var day))
+            {
+                Console.Error.WriteLine($"licenceguard: --today must be YYYY-MM-DD, not '{today}'");
+                return ExitCodes.BadInput;
+            }
+            options.Today = day;
+        }
+        var result = ComplianceCheck.RunFile(path, options, catalogue);
+        var stdout = Console.Out;
+        foreach (var f in result.Findings) stdout.WriteLine(f.ToMsBuildString());
+        var errors = result.Count(Severity.Error);
+        var warnings = result.Count(Severity.Warning);
+        stdout.WriteLine($"{result.Models.Count} model(s): {errors} error(s), {warnings} warning(s), {result.Findings.Count(f => f.IsWaived)} waived");
+
+        if (result.Findings.Any(f => f.Id == DiagnosticIds.ManifestUnreadable)) return ExitCodes.BadInput;
+        if (output != null && result.Manifest != null) AtomicFile.WriteIfChanged(output, ComplianceManifestWriter.ToJson(result));
+        return errors > 0 ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+}
