@@ -9,8 +9,9 @@ namespace LicenceGuard.Core.Yaml;
 
 /// <summary>
 /// Reads one YAML document into a located <see cref="YNode"/> tree with YamlDotNet's event parser. Iterative (no
-/// recursion), so deep nesting cannot overflow the stack; aliases are refused, so alias bombs cannot expand; every
-/// problem comes back as a <see cref="YamlError"/> with line and column, never as an exception.
+/// recursion), so deep nesting cannot overflow the stack; an alias shares its anchor's node and counts the nodes it
+/// stands for against <see cref="YamlLimits.MaxNodes"/>, so alias bombs stop at the limit; every problem comes back as
+/// a <see cref="YamlError"/> with line and column, never as an exception.
 /// </summary>
 public static class YamlTreeReader
 {
@@ -78,8 +79,10 @@ public static class YamlTreeReader
         error = null;
         var stack = new Stack<Frame>();
         YNode? root = null;
-        var nodes = 0;
+        long nodes = 0;
         var documents = 0;
+        var anchors = new Dictionary<string, YNode>(StringComparer.Ordinal);
+        var weights = new Dictionary<YNode, long>();
 
         while (parser.MoveNext())
         {
@@ -102,9 +105,25 @@ public static class YamlTreeReader
                     continue;
                 case DocumentEnd:
                     continue;
-                case AnchorAlias alias:
-                    error = new YamlError(Loc(path, alias.Start), $"YAML aliases (*{alias.Value}) are not allowed here: write the value out");
+            }
+
+            YNode? completed = null;
+            if (ev is AnchorAlias alias)
+            {
+                if (!anchors.TryGetValue(alias.Value.Value, out completed))
+                {
+                    error = new YamlError(Loc(path, alias.Start), $"the alias *{alias.Value} refers to no anchor defined before it");
                     return null;
+                }
+                nodes += weights.TryGetValue(completed, out var w) ? w : 1;
+                if (nodes > limits.MaxNodes)
+                {
+                    error = new YamlError(Loc(path, alias.Start), $"aliases expand the file to more than {limits.MaxNodes} YAML nodes");
+                    return null;
+                }
+                if (stack.Count > 0) stack.Peek().Weight += weights.TryGetValue(completed, out var aw) ? aw : 1;
+                if (!Attach(stack, completed, ref root, out error)) return null;
+                continue;
             }
 
             if (++nodes > limits.MaxNodes)
@@ -113,40 +132,58 @@ public static class YamlTreeReader
                 return null;
             }
 
-            YNode? completed = null;
+            long weight = 1;
             switch (ev)
             {
                 case Scalar s:
                     completed = new YScalar(Loc(path, s.Start), s.Value, s.Style != ScalarStyle.Plain);
+                    if (!s.Anchor.IsEmpty) Remember(anchors, weights, s.Anchor.Value, completed, 1);
                     break;
                 case SequenceStart ss:
                     if (stack.Count >= limits.MaxDepth) { error = TooDeep(path, ss.Start, limits); return null; }
-                    stack.Push(new Frame(new YSequence(Loc(path, ss.Start), new List<YNode>())));
+                    stack.Push(new Frame(new YSequence(Loc(path, ss.Start), new List<YNode>()), ss.Anchor.IsEmpty ? null : ss.Anchor.Value));
                     continue;
                 case MappingStart ms:
                     if (stack.Count >= limits.MaxDepth) { error = TooDeep(path, ms.Start, limits); return null; }
-                    stack.Push(new Frame(new YMapping(Loc(path, ms.Start), new List<KeyValuePair<YScalar, YNode>>())));
+                    stack.Push(new Frame(new YMapping(Loc(path, ms.Start), new List<KeyValuePair<YScalar, YNode>>()), ms.Anchor.IsEmpty ? null : ms.Anchor.Value));
                     continue;
                 case SequenceEnd:
                 case MappingEnd:
                     nodes--;
                     var frame = stack.Pop();
                     completed = frame.Node;
+                    weight = frame.Weight;
+                    if (frame.Anchor != null) Remember(anchors, weights, frame.Anchor, completed, weight);
                     break;
                 default:
                     continue;
             }
 
-            if (stack.Count == 0)
-            {
-                root = completed;
-                continue;
-            }
+            if (stack.Count > 0) stack.Peek().Weight += weight;
+            if (!Attach(stack, completed!, ref root, out error)) return null;
+        }
+        return root;
+    }
 
+    private static void Remember(Dictionary<string, YNode> anchors, Dictionary<YNode, long> weights, string anchor, YNode node, long weight)
+    {
+        anchors[anchor] = node;
+        weights[node] = weight;
+    }
+
+    private static bool Attach(Stack<Frame> stack, YNode completed, ref YNode? root, out YamlError? error)
+    {
+        error = null;
+        if (stack.Count == 0)
+        {
+            root = completed;
+            return true;
+        }
+        {
             var parent = stack.Peek();
             if (parent.Node is YSequence seq)
             {
-                seq.Items.Add(completed!);
+                seq.Items.Add(completed);
             }
             else if (parent.Node is YMapping map)
             {
@@ -154,25 +191,25 @@ public static class YamlTreeReader
                 {
                     if (completed is not YScalar key)
                     {
-                        error = new YamlError(completed!.Location, "a key must be a plain value, not a list or mapping");
-                        return null;
+                        error = new YamlError(completed.Location, "a key must be a plain value, not a list or mapping");
+                        return false;
                     }
                     if (parent.Keys.Contains(key.Value))
                     {
                         error = new YamlError(key.Location, $"the key '{key.Value}' appears twice in the same mapping");
-                        return null;
+                        return false;
                     }
                     parent.Keys.Add(key.Value);
                     parent.PendingKey = key;
                 }
                 else
                 {
-                    map.Entries.Add(new KeyValuePair<YScalar, YNode>(parent.PendingKey, completed!));
+                    map.Entries.Add(new KeyValuePair<YScalar, YNode>(parent.PendingKey, completed));
                     parent.PendingKey = null;
                 }
             }
         }
-        return root;
+        return true;
     }
 
     private static YamlError TooDeep(string path, Mark mark, YamlLimits limits) =>
@@ -190,8 +227,16 @@ public static class YamlTreeReader
 
     private sealed class Frame
     {
-        public Frame(YNode node) => Node = node;
+        public Frame(YNode node, string? anchor)
+        {
+            Node = node;
+            Anchor = anchor;
+        }
+
         public YNode Node { get; }
+        public string? Anchor { get; }
+        /// <summary>How many nodes this node stands for, aliases expanded.</summary>
+        public long Weight { get; set; } = 1;
         public YScalar? PendingKey { get; set; }
         public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
     }

@@ -1,0 +1,124 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using LicenceGuard.Core;
+using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Output;
+using LicenceGuard.Core.Policy;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace LicenceGuard.Build;
+
+/// <summary>
+/// The build gate: evaluates models.yaml against the catalogue and the organisation's figures, logs every finding at
+/// its models.yaml line, and writes the generated compliance manifest. It never throws: an internal failure is one
+/// LicenceGuard error, not MSB4018.
+/// </summary>
+public sealed class LicenceGuardCheck : Task
+{
+    /// <summary>models.yaml; empty when none was found (then the task says how to start).</summary>
+    public string? ManifestPath { get; set; }
+
+    /// <summary>Organisation catalogue files or folders (LicenceGuardCatalogue items).</summary>
+    public ITaskItem[]? CatalogueFiles { get; set; }
+
+    public string? ThresholdMargin { get; set; }
+
+    public string? CatalogueMaxAgeDays { get; set; }
+
+    /// <summary>Evaluate as of this date (YYYY-MM-DD); empty means today (UTC).</summary>
+    public string? Today { get; set; }
+
+    /// <summary>Where the compliance manifest JSON goes (obj/).</summary>
+    [Required]
+    public string ComplianceManifestPath { get; set; } = string.Empty;
+
+    /// <summary>Written when the check is clean (no errors, no warnings), so an unchanged build can skip the task.</summary>
+    public string? StampPath { get; set; }
+
+    [Output]
+    public int ErrorCount { get; private set; }
+
+    [Output]
+    public int WarningCount { get; private set; }
+
+    public override bool Execute()
+    {
+        try
+        {
+            return Run();
+        }
+        catch (Exception ex)
+        {
+            // Bad input is handled below as located findings; this is the last line so the build never sees MSB4018.
+            Log.LogError(null, DiagnosticIds.ManifestUnreadable, null, DiagnosticIds.HelpUri(DiagnosticIds.ManifestUnreadable),
+                ManifestPath ?? string.Empty, 0, 0, 0, 0, "LicenceGuard could not check the manifest: {0}: {1}", ex.GetType().Name, ex.Message);
+            return false;
+        }
+    }
+
+    private bool Run()
+    {
+        DeleteStamp();
+        if (string.IsNullOrWhiteSpace(ManifestPath) || !File.Exists(ManifestPath))
+        {
+            Log.LogError(null, DiagnosticIds.ManifestUnreadable, null, DiagnosticIds.HelpUri(DiagnosticIds.ManifestUnreadable), ManifestPath ?? string.Empty, 0, 0, 0, 0,
+                "no models.yaml found beside the project or above it: create one (licenceguard init), set LicenceGuardManifest, or set LicenceGuardEnabled=false");
+            return false;
+        }
+
+        var options = new PolicyOptions();
+        if (!string.IsNullOrWhiteSpace(ThresholdMargin))
+        {
+            if (!double.TryParse(ThresholdMargin, NumberStyles.Float, CultureInfo.InvariantCulture, out var margin) || margin < 0 || margin >= 1)
+                return Fail($"LicenceGuardThresholdMargin must be a fraction between 0 and 1, not '{ThresholdMargin}'");
+            options.ThresholdMargin = margin;
+        }
+        if (!string.IsNullOrWhiteSpace(CatalogueMaxAgeDays))
+        {
+            if (!int.TryParse(CatalogueMaxAgeDays, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) || days < 0)
+                return Fail($"LicenceGuardCatalogueMaxAgeDays must be a whole number of days, not '{CatalogueMaxAgeDays}'");
+            options.CatalogueMaxAgeDays = days;
+        }
+        if (!string.IsNullOrWhiteSpace(Today))
+        {
+            if (!Core.Yaml.NodeReader.TryDate(Today!, out var today)) return Fail($"LicenceGuardToday must be YYYY-MM-DD, not '{Today}'");
+            options.Today = today;
+        }
+
+        var extra = (CatalogueFiles ?? Array.Empty<ITaskItem>()).Select(i => i.GetMetadata("FullPath")).ToList();
+        var result = ComplianceCheck.RunFile(ManifestPath!, options, extra);
+        foreach (var finding in result.Findings) FindingLogger.Log(Log, finding);
+
+        ErrorCount = result.Count(Severity.Error);
+        WarningCount = result.Count(Severity.Warning);
+        if (result.Manifest != null)
+        {
+            var json = ComplianceManifestWriter.ToJson(result, new ComplianceExtras());
+            var written = AtomicFile.WriteIfChanged(ComplianceManifestPath, json);
+            Log.LogMessage(MessageImportance.Normal, written ? "LicenceGuard: wrote {0}" : "LicenceGuard: {0} is up to date", ComplianceManifestPath);
+        }
+        Log.LogMessage(MessageImportance.High, "LicenceGuard: {0} model(s), {1} error(s), {2} warning(s), {3} waived",
+            result.Models.Count, ErrorCount, WarningCount, result.Findings.Count(f => f.IsWaived));
+
+        if (ErrorCount == 0 && WarningCount == 0 && !string.IsNullOrWhiteSpace(StampPath))
+            AtomicFile.WriteIfChanged(StampPath!, "clean\n");
+        return !Log.HasLoggedErrors;
+    }
+
+    private bool Fail(string message)
+    {
+        Log.LogError(null, DiagnosticIds.ManifestInvalid, null, DiagnosticIds.HelpUri(DiagnosticIds.ManifestInvalid), string.Empty, 0, 0, 0, 0, "{0}", message);
+        return false;
+    }
+
+    private void DeleteStamp()
+    {
+        if (string.IsNullOrWhiteSpace(StampPath) || !File.Exists(StampPath)) return;
+        try { File.Delete(StampPath); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}
