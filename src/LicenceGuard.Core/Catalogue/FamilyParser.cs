@@ -13,8 +13,9 @@ internal static class FamilyParser
         {
             if (r.Mapping(node, "a model family") is not { } f) continue;
             var id = r.String(f, "id", "a model family", required: true);
-            var licence = r.String(f, "licence", "a model family", required: true);
-            if (id is null || licence is null) continue;
+            // A null licence is allowed: the family is known but its weights' licence could not be verified.
+            var licence = r.String(f, "licence", "a model family");
+            if (id is null) continue;
             var what = $"family '{id.Value}'";
             var family = new ModelFamily
             {
@@ -22,7 +23,7 @@ internal static class FamilyParser
                 Name = r.String(f, "name", what)?.Value ?? id.Value,
                 Maker = r.String(f, "maker", what)?.Value ?? maker,
                 Kind = r.String(f, "kind", what)?.Value ?? "open-weight",
-                Licence = licence.Value,
+                Licence = licence?.Value ?? string.Empty,
                 CodeLicence = r.String(f, "codeLicence", what)?.Value,
                 File = file,
                 Location = f.Location,

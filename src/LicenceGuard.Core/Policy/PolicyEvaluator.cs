@@ -44,7 +44,7 @@ public static class PolicyEvaluator
 
         if (m.Licence is null || m.Licence.Value.Length == 0)
         {
-            var hint = eval.Match != null ? $"; the catalogue says '{id}' ships under {eval.Match.LicenceId}" : string.Empty;
+            var hint = eval.Match is { LicenceId.Length: > 0 } ? $"; the catalogue says '{id}' ships under {eval.Match.LicenceId}" : string.Empty;
             Add(DiagnosticIds.ModelWithoutLicence, $"model '{id}' has no licence: add 'licence:' with a catalogue id{hint}", m.Id.Location,
                 ("model", id), ("catalogueLicence", eval.Match?.LicenceId ?? "unknown"));
             return;
@@ -55,7 +55,7 @@ public static class PolicyEvaluator
         var licence = catalogue.FindLicence(m.Licence.Value);
         if (licence is null)
         {
-            var hint = eval.Match != null ? $" (the catalogue says '{id}' ships under {eval.Match.LicenceId})" : string.Empty;
+            var hint = eval.Match is { LicenceId.Length: > 0 } ? $" (the catalogue says '{id}' ships under {eval.Match.LicenceId})" : string.Empty;
             Add(DiagnosticIds.UnknownLicence,
                 $"licence '{m.Licence.Value}' of model '{id}' is not in the LicenceGuard catalogue{hint}; add it in an organisation catalogue file listed under settings.catalogue",
                 m.Licence.Location, ("licence", m.Licence.Value));
