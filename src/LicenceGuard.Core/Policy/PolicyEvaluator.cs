@@ -154,13 +154,19 @@ public static class PolicyEvaluator
 
     private static void CheckTerritories(ModelEntry m, Organisation org, Licence terms, Action<string, string, SourceLocation, (string, string)[]> add)
     {
-        foreach (var exclusion in terms.TerritoryExclusions)
+        // One finding per model: every excluded territory the organisation touches, with the scopes that exclude it.
+        var hits = terms.TerritoryExclusions
+            .SelectMany(e => org.Territories.Where(t => Territory.Overlaps(e.Value.Code, t.Value)).Select(t => (Exclusion: e, Territory: t.Value)))
+            .ToList();
+        if (hits.Count > 0)
         {
-            var hit = org.Territories.Where(t => Territory.Overlaps(exclusion.Value.Code, t.Value)).Select(t => t.Value).ToList();
-            if (hit.Count == 0) continue;
+            var excluded = hits.GroupBy(h => h.Exclusion.Value.Code, StringComparer.Ordinal)
+                .Select(g => $"{g.Key} ({string.Join(" and ", g.Select(h => h.Exclusion.Value.Scope).Distinct())})").Distinct().ToList();
+            var touched = hits.Select(h => h.Territory).Distinct().ToList();
+            var first = hits[0].Exclusion;
             add(DiagnosticIds.TerritoryExcluded,
-                $"{terms.Name} excludes {exclusion.Value.Scope} in {exclusion.Value.Code}, and the organisation serves or runs models in {string.Join(", ", hit)}{QuoteOf(exclusion)}",
-                m.Licence!.Location, new[] { ("excluded", exclusion.Value.Code), ("scope", exclusion.Value.Scope), ("territories", string.Join(",", hit)), ("source", exclusion.SourceUrl ?? string.Empty) });
+                $"{terms.Name} excludes {string.Join(", ", excluded)}, and the organisation serves or runs models in {string.Join(", ", touched)}{QuoteOf(first)}",
+                m.Licence!.Location, new[] { ("excluded", string.Join(",", hits.Select(h => h.Exclusion.Value.Code).Distinct())), ("territories", string.Join(",", touched)), ("source", first.SourceUrl ?? string.Empty) });
         }
         if (org.Domicile is null) return;
         foreach (var exclusion in terms.DomicileExclusions)

@@ -57,27 +57,37 @@ public static class YamlTreeReader
         limits ??= YamlLimits.Default;
         error = null;
         if (text.Length > 0 && text[0] == '\uFEFF') text = text.Substring(1);
+        var stack = new Stack<Frame>();
+        var last = new SourceLocation(path, 1, 1);
         try
         {
-            return Build(new Parser(new StringReader(text)), path, limits, out error);
+            return Build(new Parser(new StringReader(text)), path, limits, stack, ref last, out error);
         }
         catch (YamlException ex)
         {
-            error = new YamlError(Loc(path, ex.Start), Clean(ex.Message));
+            var message = Clean(ex.Message);
+            // An unclosed [ or { is found at the end of the file; the fix is where it was opened.
+            if (ex.Message.IndexOf("While parsing a flow", StringComparison.Ordinal) >= 0 && stack.Count > 0 && stack.Peek().Flow)
+            {
+                var open = stack.Peek().Node.Location;
+                error = new YamlError(open, message + $" (the {(stack.Peek().Node is YSequence ? "[ list" : "{ mapping")} opened here is not closed before line {ex.Start.Line})");
+                return null;
+            }
+            error = new YamlError(Loc(path, ex.Start), message);
             return null;
         }
         catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException || ex is FormatException || ex is OverflowException)
         {
             // YamlDotNet occasionally surfaces malformed input as one of these; it is still bad input, not a crash.
-            error = new YamlError(new SourceLocation(path, 1, 1), "the YAML cannot be parsed: " + ex.Message);
+            var at = stack.Count > 0 ? stack.Peek().Node.Location : last;
+            error = new YamlError(at, "YAML syntax error in or after this node: " + ex.Message);
             return null;
         }
     }
 
-    private static YNode? Build(IParser parser, string path, YamlLimits limits, out YamlError? error)
+    private static YNode? Build(IParser parser, string path, YamlLimits limits, Stack<Frame> stack, ref SourceLocation last, out YamlError? error)
     {
         error = null;
-        var stack = new Stack<Frame>();
         YNode? root = null;
         long nodes = 0;
         var documents = 0;
@@ -87,6 +97,7 @@ public static class YamlTreeReader
         while (parser.MoveNext())
         {
             var ev = parser.Current!;
+            last = Loc(path, ev.Start);
             switch (ev)
             {
                 case StreamStart:
@@ -141,11 +152,11 @@ public static class YamlTreeReader
                     break;
                 case SequenceStart ss:
                     if (stack.Count >= limits.MaxDepth) { error = TooDeep(path, ss.Start, limits); return null; }
-                    stack.Push(new Frame(new YSequence(Loc(path, ss.Start), new List<YNode>()), ss.Anchor.IsEmpty ? null : ss.Anchor.Value));
+                    stack.Push(new Frame(new YSequence(Loc(path, ss.Start), new List<YNode>()), ss.Anchor.IsEmpty ? null : ss.Anchor.Value) { Flow = ss.Style == SequenceStyle.Flow });
                     continue;
                 case MappingStart ms:
                     if (stack.Count >= limits.MaxDepth) { error = TooDeep(path, ms.Start, limits); return null; }
-                    stack.Push(new Frame(new YMapping(Loc(path, ms.Start), new List<KeyValuePair<YScalar, YNode>>()), ms.Anchor.IsEmpty ? null : ms.Anchor.Value));
+                    stack.Push(new Frame(new YMapping(Loc(path, ms.Start), new List<KeyValuePair<YScalar, YNode>>()), ms.Anchor.IsEmpty ? null : ms.Anchor.Value) { Flow = ms.Style == MappingStyle.Flow });
                     continue;
                 case SequenceEnd:
                 case MappingEnd:
@@ -235,6 +246,7 @@ public static class YamlTreeReader
 
         public YNode Node { get; }
         public string? Anchor { get; }
+        public bool Flow { get; set; }
         /// <summary>How many nodes this node stands for, aliases expanded.</summary>
         public long Weight { get; set; } = 1;
         public YScalar? PendingKey { get; set; }

@@ -1,0 +1,95 @@
+using System;
+using LicenceGuard.Analyzers.Detection;
+using LicenceGuard.Analyzers.Manifest;
+using LicenceGuard.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LicenceGuard.Analyzers;
+
+/// <summary>
+/// The per-compilation part of <see cref="ModelReferenceAnalyzer"/>: it holds the parsed models.yaml snapshot and the
+/// SDK table and registers the node actions. Everything that touches LicenceGuard.Core lives from here on, so that a
+/// failure to load Core (or YamlDotNet) happens inside the analyzer's guard and becomes LG0099.
+/// </summary>
+internal sealed class CodeSession
+{
+    private readonly ReferenceReporter _reporter;
+    private readonly ModelReferenceFinder _finder;
+
+    private CodeSession(ManifestState state, SdkApiTable apis)
+    {
+        _reporter = new ReferenceReporter(state);
+        _finder = new ModelReferenceFinder(apis);
+    }
+
+    /// <summary>Null when models.yaml is not YAML at all: the build reports LG1001 and the code rules stay quiet.</summary>
+    public static CodeSession? Create(AdditionalText manifest, System.Threading.CancellationToken cancellation)
+    {
+        var text = manifest.GetText(cancellation);
+        if (text is null) return null;
+        var state = ManifestCache.Get(text, manifest.Path);
+        return state.Manifest is null ? null : new CodeSession(state, SdkApiTable.Embedded);
+    }
+
+    public void Register(CompilationStartAnalysisContext context)
+    {
+        context.RegisterOperationAction(c => Guard(c.ReportDiagnostic, c.Operation.Syntax, () => OnArgument(c)), OperationKind.Argument);
+        context.RegisterOperationAction(c => Guard(c.ReportDiagnostic, c.Operation.Syntax, () => OnAssignment(c)), OperationKind.SimpleAssignment);
+        context.RegisterSyntaxNodeAction(c => Guard(c.ReportDiagnostic, c.Node, () => OnLiteral(c)), SyntaxKind.StringLiteralExpression);
+    }
+
+    private void OnArgument(OperationAnalysisContext c)
+    {
+        if (_finder.FromArgument((IArgumentOperation)c.Operation) is { } reference)
+            _reporter.ReportFlow(reference, c.ContainingSymbol, c.ReportDiagnostic);
+    }
+
+    private void OnAssignment(OperationAnalysisContext c)
+    {
+        if (_finder.FromAssignment((ISimpleAssignmentOperation)c.Operation) is { } reference)
+            _reporter.ReportFlow(reference, c.ContainingSymbol, c.ReportDiagnostic);
+    }
+
+    private void OnLiteral(SyntaxNodeAnalysisContext c)
+    {
+        var literal = (LiteralExpressionSyntax)c.Node;
+        var text = literal.Token.ValueText;
+        if (!ModelText.CouldBeModelId(text) && !ModelText.IsModelFilePath(text)) return;
+        // Rare from here on: the literal looks like a model. If it flows into a known API, the operation actions
+        // above report it; report here only what they do not see.
+        if (FlowsIntoKnownApi(literal, c.SemanticModel, c.CancellationToken)) return;
+        _reporter.ReportLiteral(text, literal.GetLocation(), c.ReportDiagnostic);
+    }
+
+    private bool FlowsIntoKnownApi(ExpressionSyntax literal, SemanticModel model, System.Threading.CancellationToken cancellation)
+    {
+        SyntaxNode node = literal;
+        while (node.Parent is ParenthesizedExpressionSyntax || node.Parent is CastExpressionSyntax) node = node.Parent;
+        switch (node.Parent)
+        {
+            case ArgumentSyntax argument:
+                return model.GetOperation(argument, cancellation) is IArgumentOperation a && _finder.FromArgument(a) != null;
+            case AssignmentExpressionSyntax assignment when assignment.Right == node:
+                return model.GetOperation(assignment, cancellation) is ISimpleAssignmentOperation s && _finder.FromAssignment(s) != null;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Any exception in a node action becomes LG0099 at that node, never AD0001.</summary>
+    private static void Guard(Action<Diagnostic> report, SyntaxNode node, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException))
+        {
+            report(Diagnostic.Create(InternalFailureRule.Descriptor, node.GetLocation(), "analyse this code", FailureText.Of(ex)));
+        }
+    }
+}

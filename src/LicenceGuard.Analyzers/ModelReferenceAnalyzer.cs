@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using LicenceGuard.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LicenceGuard.Analyzers;
+
+/// <summary>
+/// Model references in C#: LG0001-LG0005. models.yaml arrives as an AdditionalFile; without one the analyzer is silent.
+/// This class touches no LicenceGuard.Core type, so that it always loads: a failure to load Core or YamlDotNet (another
+/// analyzer's version won, a file is missing) is caught in <see cref="OnCompilationStart"/> and reported as LG0099.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ModelReferenceAnalyzer : DiagnosticAnalyzer
+{
+    public const string ManifestFileName = "models.yaml";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        UndeclaredModelRule.Descriptor,
+        DeclaredModelFindingsRule.Descriptor,
+        DataPerimeterRule.Descriptor,
+        UnsafeModelFileRule.Descriptor,
+        PossibleModelReferenceRule.Descriptor,
+        InternalFailureRule.Descriptor);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var manifest = FindManifest(context.Options.AdditionalFiles);
+        if (manifest is null) return;
+        try
+        {
+            RegisterSession(context, manifest);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException))
+        {
+            var text = FailureText.Of(ex);
+            context.RegisterCompilationEndAction(end => end.ReportDiagnostic(
+                Diagnostic.Create(InternalFailureRule.Descriptor, Location.None, "read " + ManifestFileName, text)));
+        }
+    }
+
+    /// <summary>Not inlined: Core's types are resolved when this method is compiled, inside the caller's guard.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RegisterSession(CompilationStartAnalysisContext context, AdditionalText manifest)
+    {
+        CodeSession.Create(manifest, context.CancellationToken)?.Register(context);
+    }
+
+    internal static AdditionalText? FindManifest(ImmutableArray<AdditionalText> files)
+    {
+        AdditionalText? found = null;
+        foreach (var file in files)
+        {
+            if (!IsManifest(file.Path)) continue;
+            // Deterministic when a project lists several: the shortest path (the project's own), then ordinal order.
+            if (found is null || file.Path.Length < found.Path.Length ||
+                file.Path.Length == found.Path.Length && string.CompareOrdinal(file.Path, found.Path) < 0) found = file;
+        }
+        return found;
+    }
+
+    internal static bool IsManifest(string path)
+    {
+        var name = path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
+        return string.Equals(name, ManifestFileName, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json;
+
+namespace LicenceGuard.Runtime.Guard;
+
+/// <summary>
+/// The models the build approved, read from the compliance manifest that the LicenceGuard build writes. Contract:
+/// <list type="number">
+/// <item>the path in the environment variable <c>LICENCEGUARD_COMPLIANCE_MANIFEST</c>, if set;</item>
+/// <item>else an embedded resource named <c>LicenceGuard.compliance.json</c> in the entry assembly;</item>
+/// <item>else the file <c>licenceguard.compliance.json</c> in the application's base directory.</item>
+/// </list>
+/// The JSON needs <c>models[].id</c>, optionally <c>models[].aliases</c> and <c>models[].verdict</c>; a model whose
+/// verdict is <c>fail</c> is not approved. No manifest found means nothing is approved (fail closed).
+/// </summary>
+public sealed class ApprovedModels
+{
+    public const string EnvironmentVariable = "LICENCEGUARD_COMPLIANCE_MANIFEST";
+    public const string ResourceName = "LicenceGuard.compliance.json";
+    public const string FileName = "licenceguard.compliance.json";
+
+    private readonly Dictionary<string, string> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _refused = new(StringComparer.OrdinalIgnoreCase);
+
+    private ApprovedModels(string source) => Source = source;
+
+    /// <summary>Where the list came from (a file path, a resource name), for error messages.</summary>
+    public string Source { get; }
+
+    /// <summary>Why nothing could be loaded; null when the manifest was read.</summary>
+    public string? LoadError { get; private init; }
+
+    public IReadOnlyCollection<string> ModelIds => _byName.Values.Distinct(StringComparer.Ordinal).ToList();
+
+    public static ApprovedModels FromJson(string json, string source)
+    {
+        var approved = new ApprovedModels(source);
+        using var doc = JsonDocument.Parse(json);
+        if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("models", out var models) || models.ValueKind != JsonValueKind.Array)
+            throw new JsonException($"{source} has no \"models\" array");
+        foreach (var m in models.EnumerateArray())
+        {
+            if (m.ValueKind != JsonValueKind.Object || !m.TryGetProperty("id", out var idEl) || idEl.ValueKind != JsonValueKind.String) continue;
+            var id = idEl.GetString()!;
+            var names = new List<string> { id };
+            if (m.TryGetProperty("aliases", out var aliases) && aliases.ValueKind == JsonValueKind.Array)
+                names.AddRange(aliases.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!));
+            var verdict = m.TryGetProperty("verdict", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            var target = string.Equals(verdict, "fail", StringComparison.OrdinalIgnoreCase) ? approved._refused : approved._byName;
+            foreach (var name in names.Where(n => n.Length > 0)) target[name] = id;
+        }
+        return approved;
+    }
+
+    public static ApprovedModels Load(string path)
+    {
+        try { return FromJson(File.ReadAllText(path), path); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return new ApprovedModels(path) { LoadError = $"the compliance manifest {path} cannot be read: {ex.Message}" };
+        }
+    }
+
+    /// <summary>The build's manifest, found by the contract above.</summary>
+    public static ApprovedModels LoadDefault()
+    {
+        var env = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(env)) return Load(env);
+        var entry = Assembly.GetEntryAssembly();
+        using (var stream = entry?.GetManifestResourceStream(ResourceName))
+        {
+            if (stream != null)
+            {
+                using var reader = new StreamReader(stream);
+                var source = $"resource {ResourceName} of {entry!.GetName().Name}";
+                try { return FromJson(reader.ReadToEnd(), source); }
+                catch (JsonException ex) { return new ApprovedModels(source) { LoadError = $"the embedded compliance manifest cannot be read: {ex.Message}" }; }
+            }
+        }
+        var file = Path.Combine(AppContext.BaseDirectory, FileName);
+        if (File.Exists(file)) return Load(file);
+        return new ApprovedModels("(none)")
+        {
+            LoadError = $"no compliance manifest: set {EnvironmentVariable}, embed {ResourceName}, or copy {FileName} next to the application (the LicenceGuard build does this)",
+        };
+    }
+
+    /// <summary>Null when the model is approved; otherwise why not.</summary>
+    public string? Check(string? modelId)
+    {
+        if (LoadError != null) return $"model '{modelId}' refused: {LoadError}";
+        if (string.IsNullOrWhiteSpace(modelId)) return "the request names no model (set ChatOptions.ModelId or the client's default model) so LicenceGuard cannot check it";
+        var name = modelId!.Trim();
+        if (_refused.ContainsKey(name)) return $"model '{name}' is declared but its licence check failed in the build ({Source})";
+        if (_byName.ContainsKey(name)) return null;
+        var stem = Path.GetFileNameWithoutExtension(name);
+        if (stem.Length > 0 && stem != name && _byName.ContainsKey(stem)) return null;
+        return $"model '{name}' is not approved: it is not declared in models.yaml, or was not when the application was built ({Source})";
+    }
+}
