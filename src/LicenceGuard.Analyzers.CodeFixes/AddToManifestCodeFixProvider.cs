@@ -4,6 +4,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LicenceGuard.Analyzers.Manifest;
 using LicenceGuard.Core.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -49,6 +50,7 @@ public sealed class AddToManifestCodeFixProvider : CodeFixProvider
         if (document is null) return solution;
         var text = await document.GetTextAsync(cancellation).ConfigureAwait(false);
         var edited = ManifestEditor.AddModel(text.ToString(), draft);
-        return solution.WithAdditionalDocumentText(manifestId, SourceText.From(edited, text.Encoding ?? System.Text.Encoding.UTF8));
+        // Replace keeps the file's encoding (and its byte order mark) as it was.
+        return solution.WithAdditionalDocumentText(manifestId, text.Replace(new TextSpan(0, text.Length), edited));
     }
 }

@@ -2,10 +2,13 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using LicenceGuard.Core;
+using LicenceGuard.Core.Approval;
 using LicenceGuard.Core.Diagnostics;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Policy;
+using LicenceGuard.Core.Reports;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -37,6 +40,24 @@ public sealed class LicenceGuardCheck : Task
 
     /// <summary>Written when the check is clean (no errors, no warnings), so an unchanged build can skip the task.</summary>
     public string? StampPath { get; set; }
+
+    /// <summary>The dependency audit's dependencies.json, embedded as the manifest's <c>dependencies</c> section when it exists.</summary>
+    public string? DependenciesReportPath { get; set; }
+
+    /// <summary>C# files (@(Compile)) and appsettings*.json to search for references to each model (code locations).</summary>
+    public ITaskItem[]? SourceFiles { get; set; }
+
+    /// <summary>Hardware attestations (LicenceGuardAttestation items, obj/…/licenceguard/attestations/*.json) to embed.</summary>
+    public ITaskItem[]? AttestationFiles { get; set; }
+
+    /// <summary>models.lock.json, the approved compliance manifest; drift from it is LG1201. Absent file: nothing approved yet.</summary>
+    public string? LockPath { get; set; }
+
+    /// <summary>warning (default) | error | none: how drift from the approved lock is reported.</summary>
+    public string? DriftSeverity { get; set; }
+
+    /// <summary>When set (LicenceGuardReport=true): the folder for the HTML report, Markdown summary, CycloneDX BOM and MODEL-NOTICES.txt.</summary>
+    public string? ReportDirectory { get; set; }
 
     [Output]
     public int ErrorCount { get; private set; }
@@ -88,17 +109,27 @@ public sealed class LicenceGuardCheck : Task
             options.Today = today;
         }
 
+        if (!Core.Approval.DriftSeverity.TryParse(DriftSeverity, out var driftSeverity))
+            return Fail($"LicenceGuardDriftSeverity must be warning, error or none, not '{DriftSeverity}'");
+
         var extra = (CatalogueFiles ?? Array.Empty<ITaskItem>()).Select(i => i.GetMetadata("FullPath")).ToList();
         var result = ComplianceCheck.RunFile(ManifestPath!, options, extra);
+        // Code locations and attestations complete the manifest; an attested runtime can add evaluation drift (LG1202).
+        var extras = result.Manifest is null ? new ComplianceExtras() : ComplianceFacts.Collect(result, FullPaths(SourceFiles), FullPaths(AttestationFiles));
+        if (!string.IsNullOrWhiteSpace(DependenciesReportPath) && File.Exists(DependenciesReportPath)) extras.DependenciesJson = File.ReadAllText(DependenciesReportPath);
+        var json = result.Manifest is null ? null : ComplianceManifestWriter.ToJson(result, extras);
+        // Drift compares the manifest just written with the approved one, so it is reported but never part of it.
+        if (json != null && driftSeverity is { } severity && !string.IsNullOrWhiteSpace(LockPath))
+            result.Findings.AddRange(DriftCheck.Run(ManifestPath!, json, LockPath!, severity));
         foreach (var finding in result.Findings) FindingLogger.Log(Log, finding);
 
         ErrorCount = result.Count(Severity.Error);
         WarningCount = result.Count(Severity.Warning);
-        if (result.Manifest != null)
+        if (json != null)
         {
-            var json = ComplianceManifestWriter.ToJson(result, new ComplianceExtras());
             var written = AtomicFile.WriteIfChanged(ComplianceManifestPath, json);
             Log.LogMessage(MessageImportance.Normal, written ? "LicenceGuard: wrote {0}" : "LicenceGuard: {0} is up to date", ComplianceManifestPath);
+            WriteReports(json);
         }
         Log.LogMessage(MessageImportance.High, "LicenceGuard: {0} model(s), {1} error(s), {2} warning(s), {3} waived",
             result.Models.Count, ErrorCount, WarningCount, result.Findings.Count(f => f.IsWaived));
@@ -107,6 +138,23 @@ public sealed class LicenceGuardCheck : Task
             AtomicFile.WriteIfChanged(StampPath!, "clean\n");
         return !Log.HasLoggedErrors;
     }
+
+    /// <summary>The reports from the manifest just written, compared with the approved lock when there is a readable one.</summary>
+    private void WriteReports(string json)
+    {
+        if (string.IsNullOrWhiteSpace(ReportDirectory)) return;
+        using var manifest = JsonDocument.Parse(json);
+        using var approved = !string.IsNullOrWhiteSpace(LockPath) && File.Exists(LockPath) ? ApprovalLock.Read(LockPath!, out _, out _) : null;
+        foreach (var format in ReportGenerator.BuildFormats)
+        {
+            var path = Path.Combine(ReportDirectory!, ReportGenerator.FileName(format));
+            if (AtomicFile.WriteIfChanged(path, ReportGenerator.Generate(format, manifest.RootElement, approved?.RootElement)))
+                Log.LogMessage(MessageImportance.Normal, "LicenceGuard: wrote {0}", path);
+        }
+    }
+
+    private static string[] FullPaths(ITaskItem[]? items) =>
+        (items ?? Array.Empty<ITaskItem>()).Select(i => i.GetMetadata("FullPath")).Where(p => !string.IsNullOrEmpty(p)).ToArray();
 
     private bool Fail(string message)
     {

@@ -15,9 +15,13 @@ public static class Program
         var root = new RootCommand("LicenceGuard: AI-model licence compliance for .NET builds");
         // One line per verb; each verb lives in Commands/<Verb>Command.cs.
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(ApproveCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(VerifyHardwareCommand.Create());
         root.Subcommands.Add(CatalogueCommand.Create());
+        root.Subcommands.Add(ScanCommand.Create());
+        root.Subcommands.Add(InitCommand.Create());
         try
         {
             var parsed = root.Parse(args);

@@ -47,7 +47,11 @@ public static class VerifyHardwareCommand
 
     private sealed record Settings(bool AllowCpu, bool Json, int Device, string? Output);
 
-    private sealed record Outcome(string ModelId, LoadCheckResult? Check, string AttestationJson, string? AttestationPath, string? Failure);
+    private sealed record Outcome(string ModelId, LoadCheckResult? Check, string AttestationJson, string? AttestationPath, string? Failure)
+    {
+        /// <summary>Where in models.yaml the failure points, when not at the weights path (a hash mismatch points at the pin).</summary>
+        public SourceLocation? Location { get; init; }
+    }
 
     private static int SelfTest(Settings settings)
     {
@@ -131,7 +135,10 @@ public static class VerifyHardwareCommand
         if (inspection.Unsafe) return new Outcome(id, null, string.Empty, null, $"error {DiagnosticIds.UnsafeWeightsFormat}: '{file.Path.Value}' is {inspection.UnsafeReason}");
         var sha = cache.GetSha256(full);
         if (file.Sha256?.Value is { } pinned && !string.Equals(pinned.Trim(), sha, StringComparison.OrdinalIgnoreCase))
-            return new Outcome(id, null, string.Empty, null, $"error {DiagnosticIds.WeightsHashMismatch}: '{file.Path.Value}' has SHA-256 {sha}, but models.yaml pins {pinned.ToLowerInvariant()}; not attesting other weights");
+            return new Outcome(id, null, string.Empty, null, $"error {DiagnosticIds.WeightsHashMismatch}: '{file.Path.Value}' has SHA-256 {sha}, but models.yaml pins {pinned.ToLowerInvariant()}; not attesting other weights")
+            {
+                Location = file.Sha256.Location,
+            };
         return Check(id, full, file.Path.Value, sha, settings, attestationPath);
     }
 
@@ -154,7 +161,7 @@ public static class VerifyHardwareCommand
         }
         foreach (var o in outcomes)
         {
-            var where = locate?.Invoke(o.ModelId) is { } l ? l + ": " : string.Empty;
+            var where = (o.Location ?? locate?.Invoke(o.ModelId)) is { } l ? l + ": " : string.Empty;
             if (o.Failure != null) Console.Error.WriteLine($"{where}{o.Failure} (model '{o.ModelId}')");
             if (settings.Json || o.Check is null) continue;
             var c = o.Check;

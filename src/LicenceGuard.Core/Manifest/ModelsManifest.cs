@@ -153,6 +153,8 @@ public sealed class Waiver
     public Located<string> Rule { get; set; } = new(string.Empty, default);
     /// <summary>The model (ID or alias) the waiver covers; null covers every model.</summary>
     public Located<string>? Model { get; set; }
+    /// <summary>The NuGet package (id or glob) a dependency-audit waiver (LG11xx) covers; null covers every package.</summary>
+    public Located<string>? Package { get; set; }
     public string Reason { get; set; } = string.Empty;
     public string Approver { get; set; } = string.Empty;
     public DateTime Expires { get; set; }

@@ -8,7 +8,7 @@ internal static class WaiverReader
     public static Waiver? Read(YMapping map, NodeReader r, Located<string>? model)
     {
         const string what = "a waiver";
-        r.CheckKeys(map, what, model is null ? new[] { "rule", "model", "reason", "approver", "expires" } : new[] { "rule", "reason", "approver", "expires" });
+        r.CheckKeys(map, what, model is null ? new[] { "rule", "model", "package", "reason", "approver", "expires" } : new[] { "rule", "reason", "approver", "expires" });
         var rule = r.String(map, "rule", what, required: true);
         var reason = r.String(map, "reason", what, required: true);
         var approver = r.String(map, "approver", what, required: true);
@@ -25,6 +25,7 @@ internal static class WaiverReader
             Location = map.Location,
             Rule = new Located<string>(rule.Value.ToUpperInvariant(), rule.Location),
             Model = model ?? r.String(map, "model", what),
+            Package = model is null ? r.String(map, "package", what) : null,
             Reason = reason.Value,
             Approver = approver.Value,
             Expires = expires.Value,

@@ -47,6 +47,7 @@ public static class ComplianceManifestWriter
             w.WriteStartArray("waivers");
             if (result.Manifest != null)
             {
+                var covers = result.Findings.Where(f => f.WaivedBy != null).GroupBy(f => f.WaivedBy!).ToDictionary(g => g.Key, g => g.Count());
                 foreach (var waiver in result.Manifest.Waivers.OrderBy(x => x.Rule.Value, StringComparer.Ordinal).ThenBy(x => x.Model?.Value, StringComparer.Ordinal).ThenBy(x => x.Location))
                 {
                     w.WriteStartObject();
@@ -56,7 +57,7 @@ public static class ComplianceManifestWriter
                     w.WriteString("approver", waiver.Approver);
                     w.WriteString("expires", waiver.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                     w.WriteBoolean("expired", waiver.Expires < result.Options.Today);
-                    w.WriteNumber("covers", result.Findings.Count(f => ReferenceEquals(f.WaivedBy, waiver)));
+                    w.WriteNumber("covers", covers.TryGetValue(waiver, out var n) ? n : 0);
                     WriteLocation(w, "location", waiver.Location, rel);
                     w.WriteEndObject();
                 }

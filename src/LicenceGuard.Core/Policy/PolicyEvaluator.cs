@@ -27,8 +27,13 @@ public static class PolicyEvaluator
 
         CheckCatalogueAge(manifest, catalogue, options, result.Findings);
         WaiverApplier.Apply(manifest, result, options);
-        foreach (var m in result.Models) m.Findings.AddRange(result.Findings.Where(f => f.ModelId == m.Entry.Id.Value && !m.Findings.Contains(f)));
-        foreach (var m in result.Models) m.Findings.Sort(FindingOrder.Instance);
+        // Group once: tens of thousands of models must not mean models × findings comparisons.
+        var byModel = result.Findings.Where(f => f.ModelId != null).ToLookup(f => f.ModelId!, StringComparer.Ordinal);
+        foreach (var m in result.Models)
+        {
+            m.Findings.AddRange(byModel[m.Entry.Id.Value]);
+            m.Findings.Sort(FindingOrder.Instance);
+        }
         result.Findings.Sort(FindingOrder.Instance);
         return result;
     }
@@ -186,14 +191,14 @@ public static class PolicyEvaluator
         if (terms.Attribution is { } a && (a.Required || conditional))
         {
             var required = conditional ? triggered : a.Required;
-            var phrase = a.Phrase ?? "the attribution the licence requires";
+            var phrase = a.Phrase ?? "attribution";
             var shown = m.Attribution?.Shown?.Value;
             eval.Duties.Add(new DutyStatus("attribution", phrase, a.Where, required, shown));
             if (required && string.IsNullOrWhiteSpace(shown))
             {
                 var why = conditional ? " (the company is over the licence's threshold for it)" : string.Empty;
                 add(DiagnosticIds.AttributionNotMet,
-                    $"{terms.Name} requires \"{phrase}\"{(a.Where is null ? string.Empty : " " + a.Where)}{why}; record where it is shown under attribution.shown of model '{m.Id.Value}'",
+                    $"{terms.Name} requires {(a.Phrase is null ? "attribution" : "\"" + a.Phrase + "\"")}{(a.Where is null ? string.Empty : " " + a.Where)}{why}; record where it is shown under attribution.shown of model '{m.Id.Value}'",
                     m.Attribution?.Location ?? m.Id.Location, new[] { ("phrase", phrase), ("where", a.Where ?? string.Empty), ("source", a.Fact.SourceUrl ?? string.Empty) });
             }
         }

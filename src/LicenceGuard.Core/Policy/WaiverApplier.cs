@@ -20,7 +20,10 @@ internal static class WaiverApplier
                 if (!names.ContainsKey(n)) names[n] = m.Id.Value;
 
         var added = new List<Finding>();
-        foreach (var waiver in manifest.Waivers)
+        // Indexed by rule so that many waivers over many findings stay linear.
+        var byRule = result.Findings.ToLookup(f => f.Id, StringComparer.Ordinal);
+        // Waivers of the dependency audit (LG11xx, or naming a package) are applied by DependencyEvaluator.
+        foreach (var waiver in manifest.Waivers.Where(w => !Dependencies.DependencyEvaluator.IsDependencyWaiver(w)))
         {
             string? modelId = null;
             if (waiver.Model != null && !names.TryGetValue(waiver.Model.Value, out modelId))
@@ -28,7 +31,7 @@ internal static class WaiverApplier
                 added.Add(Finding.Create(DiagnosticIds.WaiverUnused, $"waiver for {waiver.Rule.Value} names model '{waiver.Model.Value}', which models.yaml does not declare", waiver.Model.Location));
                 continue;
             }
-            var covered = result.Findings.Where(f => f.Id == waiver.Rule.Value && !f.IsWaived && (modelId is null || f.ModelId == modelId)).ToList();
+            var covered = byRule[waiver.Rule.Value].Where(f => !f.IsWaived && (modelId is null || f.ModelId == modelId)).ToList();
             if (waiver.Expires < options.Today)
             {
                 var what = covered.Count == 0 ? "it covers nothing now" : $"{covered.Count} finding(s) are no longer waived";

@@ -43,7 +43,7 @@ public static class AttestationStore
                 if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String)
                     result[m.GetString()!] = text;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException)
             {
                 // An unreadable attestation is as good as none: the manifest then shows no attestation for the model.
             }

@@ -28,8 +28,8 @@ internal static class GgufInspector
         var tensorCount = r.ReadLength64("the tensor count");
         var kvCount = r.ReadLength64("the metadata count");
         // Each key/value takes at least 8 (key length) + 4 (type) + 1 bytes; each tensor info at least 8 + 4 + 4 + 8.
-        if (kvCount > r.Remaining / 13) throw new WeightsFormatException($"GGUF header is corrupt: {kvCount} metadata entries cannot fit in the file");
-        if (tensorCount > r.Remaining / 24) throw new WeightsFormatException($"GGUF header is corrupt: {tensorCount} tensors cannot fit in the file");
+        if (kvCount > r.Remaining / 13) throw new WeightsFormatException($"GGUF header is truncated or corrupt: {kvCount} metadata entries cannot fit in the file");
+        if (tensorCount > r.Remaining / 24) throw new WeightsFormatException($"GGUF header is truncated or corrupt: {tensorCount} tensors cannot fit in the file");
 
         var metadata = new Dictionary<string, object>(StringComparer.Ordinal);
         for (long i = 0; i < kvCount; i++)
@@ -111,6 +111,13 @@ internal static class GgufInspector
         return r.ReadUtf8(length, field);
     }
 
+    private static void SkipString(BoundedReader r, string field)
+    {
+        var length = r.ReadLength64($"the length of a string in '{field}'");
+        if (length > MaxStringBytes) throw new WeightsFormatException($"GGUF header is corrupt: a string in '{field}' claims {length} bytes");
+        r.Skip(length, field);
+    }
+
     /// <summary>Scalars are kept (the model's figures live there); arrays (vocabularies) are skipped, with their sizes checked.</summary>
     private static object? ReadValue(BoundedReader r, ValueType type, string key, int depth)
     {
@@ -140,7 +147,12 @@ internal static class GgufInspector
                     return null;
                 }
                 if (count > r.Remaining / 8) throw new WeightsFormatException($"GGUF header is truncated: metadata '{key}' claims {count} items");
-                for (long i = 0; i < count; i++) ReadValue(r, itemType, key, depth + 1);
+                for (long i = 0; i < count; i++)
+                {
+                    // Vocabularies hold 100k+ strings: skip them without decoding.
+                    if (itemType == ValueType.String) SkipString(r, key);
+                    else ReadValue(r, itemType, key, depth + 1);
+                }
                 return null;
             default:
                 throw new WeightsFormatException($"GGUF header is corrupt: metadata '{key}' has unknown value type {(uint)type}");

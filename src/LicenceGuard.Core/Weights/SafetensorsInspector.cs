@@ -36,19 +36,25 @@ internal static class SafetensorsInspector
         catch (JsonException ex) { throw new WeightsFormatException($"safetensors header is not valid JSON: {ex.Message}"); }
         using (doc)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-                throw new WeightsFormatException("safetensors header is corrupt: the JSON header is not an object");
-            foreach (var entry in doc.RootElement.EnumerateObject())
+            try { ReadEntries(doc, dataBytes, result); }
+            catch (InvalidOperationException ex) { throw new WeightsFormatException($"safetensors header is corrupt: {ex.Message}"); }
+        }
+    }
+
+    private static void ReadEntries(JsonDocument doc, long dataBytes, WeightsInspection result)
+    {
+        if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            throw new WeightsFormatException("safetensors header is corrupt: the JSON header is not an object");
+        foreach (var entry in doc.RootElement.EnumerateObject())
+        {
+            if (entry.Name == "__metadata__")
             {
-                if (entry.Name == "__metadata__")
-                {
-                    if (entry.Value.ValueKind == JsonValueKind.Object)
-                        foreach (var m in entry.Value.EnumerateObject())
-                            if (m.Value.ValueKind == JsonValueKind.String) result.Details["metadata." + m.Name] = m.Value.GetString()!;
-                    continue;
-                }
-                result.Tensors.Add(ReadTensor(entry, dataBytes));
+                if (entry.Value.ValueKind == JsonValueKind.Object)
+                    foreach (var m in entry.Value.EnumerateObject())
+                        if (m.Value.ValueKind == JsonValueKind.String) result.Details["metadata." + m.Name] = m.Value.GetString()!;
+                continue;
             }
+            result.Tensors.Add(ReadTensor(entry, dataBytes));
         }
     }
 

@@ -26,11 +26,23 @@ public static class WeightsInspector
             InspectStream(stream, path, result);
         }
         catch (WeightsFormatException ex) { result.Error = ex.Message; }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or OverflowException or FormatException or JsonException)
+        {
+            // A header parser's own checks come first; this is the net for damage they did not foresee.
+            result.Error = $"the {result.Format.ToName()} header is corrupt: {ex.Message}";
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             result.Error = $"cannot read the file: {ex.Message}";
         }
-        if (result.Format != WeightsFormat.Pickle && result.IsReadable) ReadConfigBeside(path, result.Shape);
+        if (result.Format != WeightsFormat.Pickle && result.IsReadable)
+        {
+            try { ReadConfigBeside(path, result.Shape); }
+            catch (InvalidOperationException)
+            {
+                // A config.json with invalid text gives no figures; the weights themselves were read.
+            }
+        }
         return result;
     }
 
@@ -59,7 +71,7 @@ public static class WeightsInspector
         {
             var entry = PickleDetector.FindPickleInZip(stream);
             if (entry != null) MarkPickle(result, PickleDetector.Describe(entry));
-            else Refuse(result, "a zip archive without a recognised weights layout");
+            else Refuse(result, "a zip archive that holds no pickle, but no format LicenceGuard can read either; LicenceGuard refuses what it cannot show to be safe");
         }
         else if (count >= 9 && head[8] == (byte)'{')
         {

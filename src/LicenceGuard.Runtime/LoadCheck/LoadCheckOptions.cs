@@ -14,4 +14,7 @@ public sealed class LoadCheckOptions
 
     /// <summary>Limit on each NVML call (a wedged driver must not hang a CI job).</summary>
     public TimeSpan ProbeTimeout { get; init; } = Hardware.GpuProbe.DefaultTimeout;
+
+    /// <summary>Limit on loading and running the model once; a hung driver or runtime fails the check instead of the job.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(15);
 }

@@ -63,6 +63,16 @@ public static class OnnxLoadCheck
 
     private static string? TryLoadAndRun(LoadCheckOptions options, LoadCheckResult result, bool cuda)
     {
+        // The session runs on a pool thread so that a hung CUDA initialisation cannot hang the caller; on timeout that
+        // thread is abandoned (the process is about to report and exit anyway).
+        var task = System.Threading.Tasks.Task.Run(() => LoadAndRun(options, result, cuda));
+        return task.Wait(options.Timeout)
+            ? task.Result
+            : $"{(cuda ? "CUDA" : "CPU")} load and first inference did not finish within {options.Timeout.TotalSeconds:0} s";
+    }
+
+    private static string? LoadAndRun(LoadCheckOptions options, LoadCheckResult result, bool cuda)
+    {
         result.Inputs.Clear();
         result.Outputs.Clear();
         var before = cuda ? GpuProbe.Memory(options.DeviceId, options.ProbeTimeout) : null;

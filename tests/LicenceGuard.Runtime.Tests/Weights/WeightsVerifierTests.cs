@@ -92,7 +92,7 @@ public sealed class WeightsVerifierTests
         var (result, _) = Run(dir, Yaml("      - path: model.gguf\n"));
         var f = Assert.Single(result.Findings);
         Assert.Equal(DiagnosticIds.WeightsHeaderInvalid, f.Id);
-        Assert.Contains("truncated", f.Message);
+        Assert.Contains("truncated", f.Message, System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class WeightsVerifierTests
 
         var f = Assert.Single(result.Findings);
         Assert.Equal(DiagnosticIds.DoesNotFitGpu, f.Id);
-        Assert.Equal(4, f.Location.Line);
+        Assert.Equal(5, f.Location.Line);   // the target mapping, which starts at its first key
         Assert.Contains("KV cache", f.Message);
         var fit = Assert.Single(result.MemoryFits);
         Assert.Equal(2_048_000_000, fit.KvCacheBytes);

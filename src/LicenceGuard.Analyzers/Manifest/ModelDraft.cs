@@ -1,4 +1,4 @@
-namespace LicenceGuard.Analyzers.CodeFixes;
+namespace LicenceGuard.Analyzers.Manifest;
 
 /// <summary>A models.yaml entry to add, pre-filled from the catalogue's classification carried by the diagnostic.</summary>
 public sealed class ModelDraft

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace LicenceGuard.Analyzers.CodeFixes;
+namespace LicenceGuard.Analyzers.Manifest;
 
 /// <summary>
 /// Adds a model entry to the text of models.yaml as a person would: at the end of the <c>models:</c> list, with the

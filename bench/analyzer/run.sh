@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Analyzer benchmark: generates a 2,000-file project and builds it with -p:ReportAnalyzer=true with the LicenceGuard
+# analyzer and Microsoft.CodeAnalysis.BannedApiAnalyzers together, then prints both analyzers' execution times, their
+# ratio (target: LicenceGuard <= 25% of BannedApiAnalyzers) and the build time LicenceGuard adds (target: < 3%).
+#
+# usage: bench/analyzer/run.sh [FILES] (default 2000). The project is generated outside the repository (BENCH_DIR,
+# default /tmp/licenceguard-analyzer-bench) so that the repository's build settings do not apply to it.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+files="${1:-2000}"
+bench="${BENCH_DIR:-/tmp/licenceguard-analyzer-bench}"
+runs="${RUNS:-2}"
+
+echo "== building the LicenceGuard analyzer (Release)"
+dotnet build "$repo/src/LicenceGuard.Analyzers/LicenceGuard.Analyzers.csproj" -c Release -v:q -nologo >/dev/null
+analyzers="$bench/analyzers"
+rm -rf "$bench" && mkdir -p "$analyzers"
+cp "$repo/src/LicenceGuard.Analyzers/bin/Release/netstandard2.0/LicenceGuard.Analyzers.dll" \
+   "$repo/src/LicenceGuard.Analyzers/bin/Release/netstandard2.0/LicenceGuard.Core.dll" "$analyzers/"
+yaml="$(find "${NUGET_PACKAGES:-$HOME/.nuget/packages}/yamldotnet" -path '*/lib/netstandard2.0/YamlDotNet.dll' | sort | tail -1)"
+cp "$yaml" "$analyzers/"
+
+echo "== generating $files files in $bench"
+python3 "$here/generate.py" "$bench" "$files" "$analyzers"
+dotnet restore "$bench/Bench.csproj" -v:q -nologo >/dev/null
+
+# Builds the compile step only (--no-restore, no incremental), returns wall seconds; the log keeps ReportAnalyzer's table.
+build() {
+  local guard="$1" log="$2"
+  local start end
+  start=$(date +%s.%N)
+  dotnet build "$bench/Bench.csproj" --no-restore --no-incremental -c Release -nologo -v:n -p:UseLicenceGuard="$guard" \
+    -p:ReportAnalyzer=true -clp:ShowCommandLine=false > "$log" 2>&1 || { tail -30 "$log"; exit 1; }
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc
+}
+
+# ReportAnalyzer prints, per analyzer assembly, "time (s)  %  assembly name".
+analyzer_time() {
+  local log="$1" name="$2"
+  grep -E "^\s+[<0-9.]+\s+[<0-9]+\s+$name," "$log" | head -1 | awk '{ t=$1; sub("<","",t); print t }'
+}
+
+echo "== warming up"
+build true "$bench/warmup.log" >/dev/null
+best_with=""; best_without=""; lg=""; banned=""
+for run in $(seq 1 "$runs"); do
+  t=$(build false "$bench/without-$run.log")
+  if [ -z "$best_without" ] || (( $(echo "$t < $best_without" | bc) )); then best_without=$t; fi
+  t=$(build true "$bench/with-$run.log")
+  if [ -z "$best_with" ] || (( $(echo "$t < $best_with" | bc) )); then best_with=$t; fi
+  l=$(analyzer_time "$bench/with-$run.log" "LicenceGuard.Analyzers")
+  b=$(analyzer_time "$bench/with-$run.log" "Microsoft.CodeAnalysis.BannedApiAnalyzers")
+  echo "run $run: LicenceGuard ${l:-?} s, BannedApiAnalyzers ${b:-?} s"
+  if [ -z "$lg" ] || (( $(echo "$l < $lg" | bc) )); then lg=$l; banned=$b; fi
+done
+
+echo
+echo "files:                       $files"
+echo "LicenceGuard analyzer:       $lg s"
+echo "BannedApiAnalyzers:          $banned s"
+echo "ratio (target <= 25%):       $(echo "scale=1; 100 * $lg / $banned" | bc)%"
+echo "build without LicenceGuard:  $best_without s (best of $runs)"
+echo "build with LicenceGuard:     $best_with s (best of $runs)"
+echo "added build time (target < 3%): $(echo "scale=1; 100 * ($best_with - $best_without) / $best_without" | bc)%"

@@ -1,0 +1,81 @@
+using System;
+using System.IO;
+using System.Linq;
+using LicenceGuard.Core;
+using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Output;
+using LicenceGuard.Core.Policy;
+
+namespace LicenceGuard.Cli.Commands;
+
+/// <summary>
+/// The compliance manifest the report and approve verbs work from: a compliance-manifest.json as the build wrote it,
+/// or models.yaml evaluated here the way the build does (code under its folder scanned, attestations read).
+/// </summary>
+internal sealed class ComplianceInput
+{
+    private ComplianceInput(string json, string directory, int errors)
+    {
+        Json = json;
+        Directory = directory;
+        Errors = errors;
+    }
+
+    public string Json { get; }
+    /// <summary>The folder of models.yaml (or of the JSON given), where models.lock.json lives.</summary>
+    public string Directory { get; }
+    /// <summary>Unwaived errors; unknown (0) when a compliance manifest JSON was given.</summary>
+    public int Errors { get; }
+
+    public static ComplianceInput? Load(string? path, string? today, bool quiet)
+    {
+        path ??= ManifestLocator.Find(System.IO.Directory.GetCurrentDirectory());
+        if (path is null)
+        {
+            Console.Error.WriteLine("licenceguard: no models.yaml here or in a parent folder; pass --manifest FILE");
+            return null;
+        }
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"{path}: error {DiagnosticIds.ManifestUnreadable}: the file does not exist");
+            return null;
+        }
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var text = File.ReadAllText(path);
+                using var doc = System.Text.Json.JsonDocument.Parse(text);
+                if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object || !doc.RootElement.TryGetProperty("models", out _))
+                {
+                    Console.Error.WriteLine($"{path}: error {DiagnosticIds.ManifestUnreadable}: not a compliance manifest (no 'models')");
+                    return null;
+                }
+                return new ComplianceInput(text, dir, 0);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Text.Json.JsonException)
+            {
+                Console.Error.WriteLine($"{path}: error {DiagnosticIds.ManifestUnreadable}: {ex.Message}");
+                return null;
+            }
+        }
+
+        var options = new PolicyOptions();
+        if (today != null)
+        {
+            if (!Core.Yaml.NodeReader.TryDate(today, out var day))
+            {
+                Console.Error.WriteLine($"licenceguard: --today must be YYYY-MM-DD, not '{today}'");
+                return null;
+            }
+            options.Today = day;
+        }
+        var result = ComplianceCheck.RunFile(path, options);
+        var extras = ComplianceFacts.Collect(result, ComplianceFacts.SourceFilesUnder(dir), Array.Empty<string>());
+        if (!quiet)
+            foreach (var f in result.Findings.Where(f => f.EffectiveSeverity != Severity.Info)) Console.Error.WriteLine(f.ToMsBuildString());
+        if (result.Manifest is null) return null;
+        return new ComplianceInput(ComplianceManifestWriter.ToJson(result, extras), dir, result.Count(Severity.Error));
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Text.Json;
+using LicenceGuard.Core.Approval;
+using LicenceGuard.Core.Output;
+using LicenceGuard.Core.Reports;
+
+namespace LicenceGuard.Cli.Commands;
+
+/// <summary>
+/// <c>licenceguard report [--manifest FILE] [--lock FILE] --format html|md|json|cyclonedx|notices [-o FILE]</c>: the
+/// compliance officer's report, the pull-request summary, the CycloneDX ML-BOM or MODEL-NOTICES.txt. Exit 0 when the
+/// report is written (findings are the report's content, not a failure), 2 when the input cannot be read.
+/// </summary>
+public static class ReportCommand
+{
+    public static Command Create()
+    {
+        var manifest = new Option<string?>("--manifest", "-m") { Description = "models.yaml, or a compliance-manifest.json from a build (default: the nearest models.yaml)" };
+        var lockFile = new Option<string?>("--lock") { Description = "the approved manifest to compare with (default: models.lock.json beside the manifest, when present)" };
+        var format = new Option<string>("--format", "-f") { Description = "html | md | json | cyclonedx | notices", DefaultValueFactory = _ => "html" };
+        var output = new Option<string?>("--output", "-o") { Description = "file to write (default: standard output)" };
+        var today = new Option<string?>("--today") { Description = "evaluate models.yaml as of this date (YYYY-MM-DD)" };
+        var command = new Command("report", "Write the compliance report (HTML), a Markdown summary, the CycloneDX ML-BOM or MODEL-NOTICES.txt")
+        {
+            manifest, lockFile, format, output, today,
+        };
+        command.SetAction(parse => Run(parse.GetValue(manifest), parse.GetValue(lockFile), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(today)));
+        return command;
+    }
+
+    private static int Run(string? manifestPath, string? lockPath, string formatText, string? output, string? today)
+    {
+        if (!ReportGenerator.TryParse(formatText, out var format))
+        {
+            Console.Error.WriteLine($"licenceguard: --format must be html, md, json, cyclonedx or notices, not '{formatText}'");
+            return ExitCodes.BadInput;
+        }
+        var input = ComplianceInput.Load(manifestPath, today, quiet: true);
+        if (input is null) return ExitCodes.BadInput;
+
+        JsonDocument? approved = null;
+        var explicitLock = lockPath != null;
+        lockPath ??= Path.Combine(input.Directory, ApprovalLock.FileName);
+        if (File.Exists(lockPath))
+        {
+            approved = ApprovalLock.Read(lockPath, out var error, out var line);
+            if (approved is null)
+            {
+                Console.Error.WriteLine($"{lockPath}({Math.Max(line, 1)},1): error {Core.Diagnostics.DiagnosticIds.LockUnreadable}: {error}");
+                return ExitCodes.BadInput;
+            }
+        }
+        else if (explicitLock)
+        {
+            Console.Error.WriteLine($"{lockPath}: error {Core.Diagnostics.DiagnosticIds.LockUnreadable}: the file does not exist");
+            return ExitCodes.BadInput;
+        }
+
+        using (approved)
+        using (var doc = JsonDocument.Parse(input.Json))
+        {
+            var text = ReportGenerator.Generate(format, doc.RootElement, approved?.RootElement);
+            if (output is null) Console.Out.Write(text);
+            else
+            {
+                AtomicFile.WriteIfChanged(output, text);
+                Console.Error.WriteLine($"licenceguard: wrote {output}");
+            }
+        }
+        return ExitCodes.Clean;
+    }
+}

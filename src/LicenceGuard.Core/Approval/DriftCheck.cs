@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Policy;
+
+namespace LicenceGuard.Core.Approval;
+
+/// <summary>
+/// The build's view of the approval lock: every change since the approved manifest is one LG1201 at the models.yaml
+/// line that carries it, until a person approves again. No lock means nothing was approved yet: no drift.
+/// </summary>
+public static class DriftCheck
+{
+    public static List<Finding> Run(string manifestPath, string complianceManifestJson, string lockPath, Severity severity)
+    {
+        var findings = new List<Finding>();
+        if (!File.Exists(lockPath)) return findings;
+        using var approved = ApprovalLock.Read(lockPath, out var error, out var line);
+        if (approved is null)
+        {
+            findings.Add(Finding.Create(DiagnosticIds.LockUnreadable, $"{Path.GetFileName(lockPath)} cannot be used: {error}", new SourceLocation(lockPath, Math.Max(line, 1), 1)));
+            return findings;
+        }
+        using var current = JsonDocument.Parse(complianceManifestJson);
+        var dir = Path.GetDirectoryName(Path.GetFullPath(manifestPath)) ?? string.Empty;
+        var (by, on) = ApprovalLock.ApprovalOf(approved.RootElement);
+        var since = by is null ? "since the approval" : $"since {by} approved it on {on}";
+        foreach (var change in ManifestDiff.Compare(current.RootElement, approved.RootElement))
+        {
+            var file = string.IsNullOrEmpty(change.File) ? manifestPath : Path.Combine(dir, change.File);
+            var location = change.Line > 0 ? new SourceLocation(file, change.Line, Math.Max(change.Column, 1)) : new SourceLocation(manifestPath, 1, 1);
+            findings.Add(new Finding(DiagnosticIds.DriftFromApproved, severity,
+                $"{change.Message} ({since}; review and run `licenceguard approve --by NAME` to accept)",
+                location, change.ModelId, new[] { new KeyValuePair<string, string>("change", change.Kind) }));
+        }
+        return findings;
+    }
+}

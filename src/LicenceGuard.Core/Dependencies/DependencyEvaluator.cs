@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LicenceGuard.Core.Catalogue;
+using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Manifest;
+using LicenceGuard.Core.Policy;
+
+namespace LicenceGuard.Core.Dependencies;
+
+/// <summary>
+/// The dependency audit's policy step: each package's licence against the <c>dependencies:</c> policy (LG1101, LG1102),
+/// each model file inside a package against the declared models (LG1103), unreadable packages (LG1104), then the
+/// manifest's waivers for those rules. Pure: the packages come in already read.
+/// </summary>
+public static class DependencyEvaluator
+{
+    public static DependencyAuditResult Evaluate(IEnumerable<AuditedPackage> packages, DependencyPolicy policy, ModelsManifest? manifest,
+        IVersionRanges ranges, DateTime today)
+    {
+        var result = new DependencyAuditResult(policy);
+        var manifestPath = manifest?.Path ?? policy.Location.File;
+        foreach (var package in packages.OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Version, StringComparer.Ordinal))
+        {
+            var evaluation = EvaluateLicence(package, policy, ranges);
+            result.Packages.Add(evaluation);
+            AddLicenceFinding(result, evaluation, manifestPath);
+            foreach (var file in package.ModelFiles.OrderBy(f => f.Path, StringComparer.Ordinal))
+            {
+                var declaredBy = ModelFileCoverage.DeclaredBy(manifest, package.Id, file.Path);
+                var identity = ModelFileCoverage.Identity(package.Id, file.Path);
+                evaluation.ModelFiles.Add(new ModelFileEvaluation(file, identity, declaredBy));
+                if (declaredBy != null) continue;
+                result.Findings.Add(Finding.Create(DiagnosticIds.ModelFileInPackage,
+                    $"package {package.Display} ships model weights '{file.Path}' ({file.Format}, {file.Size:#,0} bytes) that models.yaml does not declare; " +
+                    $"declare it like any other model, with its licence: a model whose id is '{ModelFileCoverage.Scheme}{package.Id}' or '{identity}', " +
+                    $"or whose weights path ends with '{file.Path}' ({package.DescribePath()})",
+                    SourceLocation.None(manifestPath), null, Facts(package, ("file", file.Path), ("format", file.Format))));
+            }
+        }
+        if (manifest != null) ApplyWaivers(manifest, result, today);
+        return result;
+    }
+
+    /// <summary>True for a waiver that belongs to the dependency audit rather than to the model policy.</summary>
+    public static bool IsDependencyWaiver(Waiver waiver) =>
+        waiver.Package != null || waiver.Rule.Value.StartsWith("LG11", StringComparison.OrdinalIgnoreCase);
+
+    private static PackageEvaluation EvaluateLicence(AuditedPackage package, DependencyPolicy policy, IVersionRanges ranges)
+    {
+        var e = new PackageEvaluation(package);
+        var term = package.Licence.Term;
+        if (term != null) e.Classes.AddRange(term.Leaves().Select(l => LicenceClassifier.Classify(l.IdWithPlus, l.Exception)));
+
+        if (package.Problem != null)
+        {
+            e.Verdict = DependencyVerdict.Unreadable;
+            e.Reason = package.Problem;
+            return e;
+        }
+        var exception = policy.Exceptions.FirstOrDefault(x => Glob.IsMatch(x.Package.Value, package.Id)
+            && (x.Versions is null || ranges.Contains(x.Versions.Value, package.Version)));
+        if (exception != null)
+        {
+            e.Verdict = DependencyVerdict.Excepted;
+            e.Exception = exception;
+            e.DecidedAt = exception.Location;
+            e.Reason = $"package exception: {exception.Reason}";
+            return e;
+        }
+        var outcome = term != null
+            ? LicenceDecision.Decide(term, policy)
+            : LicenceDecision.DecideClass(LicenceClass.Unknown, "that licence", policy);
+        e.Verdict = outcome.Verdict;
+        e.Reason = outcome.Reason;
+        e.DecidedAt = outcome.At;
+        return e;
+    }
+
+    private static void AddLicenceFinding(DependencyAuditResult result, PackageEvaluation e, string manifestPath)
+    {
+        var p = e.Package;
+        switch (e.Verdict)
+        {
+            case DependencyVerdict.Denied:
+                result.Findings.Add(Finding.Create(DiagnosticIds.DependencyLicenceDenied,
+                    $"package {p.Display} ({p.Licence.Describe()}) is denied by the dependency policy: {e.Reason}; {p.DescribePath()}",
+                    e.DecidedAt.IsNone ? SourceLocation.None(manifestPath) : e.DecidedAt, null, Facts(p)));
+                break;
+            case DependencyVerdict.NotAllowed:
+                result.Findings.Add(Finding.Create(DiagnosticIds.DependencyLicenceUnknown,
+                    $"package {p.Display} ({p.Licence.Describe()}) is not allowed by the dependency policy: {e.Reason}; allow its licence or class under 'dependencies:' in models.yaml, " +
+                    $"or add a package exception with the reason; {p.DescribePath()}",
+                    SourceLocation.None(manifestPath), null, Facts(p)));
+                break;
+            case DependencyVerdict.Unreadable:
+                result.Findings.Add(Finding.Create(DiagnosticIds.DependencyAuditFailed,
+                    $"package {p.Display} could not be audited: {p.Problem}; {p.DescribePath()}", SourceLocation.None(manifestPath), null, Facts(p)));
+                break;
+        }
+    }
+
+    private static void ApplyWaivers(ModelsManifest manifest, DependencyAuditResult result, DateTime today)
+    {
+        foreach (var waiver in manifest.Waivers.Where(IsDependencyWaiver))
+        {
+            var covered = result.Findings
+                .Where(f => string.Equals(f.Id, waiver.Rule.Value, StringComparison.OrdinalIgnoreCase) && !f.IsWaived
+                    && (waiver.Package is null || Glob.IsMatch(waiver.Package.Value, PackageOf(f))))
+                .ToList();
+            var subject = waiver.Rule.Value + (waiver.Package is null ? string.Empty : " for package '" + waiver.Package.Value + "'");
+            if (waiver.Expires < today)
+            {
+                var what = covered.Count == 0 ? "it covers nothing now" : $"{covered.Count} finding(s) are no longer waived";
+                result.Findings.Add(Finding.Create(DiagnosticIds.WaiverExpired,
+                    $"waiver of {subject} approved by {waiver.Approver} expired on {waiver.Expires:yyyy-MM-dd}; {what}", waiver.ExpiresLocation));
+                result.Waivers.Add(new KeyValuePair<Waiver, int>(waiver, 0));
+                continue;
+            }
+            if (covered.Count == 0)
+            {
+                result.Findings.Add(Finding.Create(DiagnosticIds.WaiverUnused, $"waiver of {subject} matches no finding: remove it", waiver.Location));
+                result.Waivers.Add(new KeyValuePair<Waiver, int>(waiver, 0));
+                continue;
+            }
+            foreach (var f in covered) f.WaivedBy = waiver;
+            result.Waivers.Add(new KeyValuePair<Waiver, int>(waiver, covered.Count));
+        }
+    }
+
+    private static string PackageOf(Finding f) => f.Facts.FirstOrDefault(x => x.Key == "package").Value ?? string.Empty;
+
+    private static IReadOnlyList<KeyValuePair<string, string>> Facts(AuditedPackage p, params (string Key, string Value)[] more)
+    {
+        var facts = new List<KeyValuePair<string, string>>
+        {
+            new("package", p.Id),
+            new("version", p.Version),
+            new("path", p.IsDirect ? "direct" : string.Join(" → ", p.Path)),
+            new("licence", p.Licence.Describe()),
+        };
+        facts.AddRange(more.Select(m => new KeyValuePair<string, string>(m.Key, m.Value)));
+        return facts;
+    }
+}

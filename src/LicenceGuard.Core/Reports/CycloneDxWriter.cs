@@ -1,0 +1,322 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace LicenceGuard.Core.Reports;
+
+/// <summary>
+/// The compliance manifest as a CycloneDX 1.6 ML-BOM: one <c>machine-learning-model</c> component per model with its
+/// licence, weights hashes, a model card where the manifest has evaluations or catalogue figures, and LicenceGuard's
+/// facts as <c>licenceguard:*</c> properties; NuGet packages from the dependency audit as libraries.
+/// </summary>
+public static class CycloneDxWriter
+{
+    /// <summary>
+    /// Catalogue licence IDs that are on the SPDX licence list. A CycloneDX <c>license.id</c> must be one; any other
+    /// licence (LicenseRef-…, organisation additions) is written by name with its URL.
+    /// </summary>
+    private static readonly HashSet<string> SpdxListed = new(StringComparer.Ordinal)
+    {
+        "Apache-2.0", "MIT", "BSD-2-Clause", "BSD-3-Clause", "CC-BY-4.0", "CC-BY-SA-4.0", "CC-BY-NC-4.0", "CC-BY-NC-SA-4.0",
+        "CC-BY-ND-4.0", "CC-BY-NC-ND-4.0", "CC0-1.0", "MPL-2.0", "GPL-2.0-only", "GPL-3.0-only", "LGPL-3.0-only", "AGPL-3.0-only",
+        "OpenRAIL", "Unlicense",
+    };
+
+    private static readonly Regex Sha256 = new("^[0-9a-fA-F]{64}$", RegexOptions.CultureInvariant);
+
+    public static string Generate(JsonElement manifest)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("$schema", "http://cyclonedx.org/schema/bom-1.6.schema.json");
+            w.WriteString("bomFormat", "CycloneDX");
+            w.WriteString("specVersion", "1.6");
+            w.WriteString("serialNumber", SerialNumber(manifest));
+            w.WriteNumber("version", 1);
+            WriteMetadata(w, manifest);
+
+            w.WriteStartArray("components");
+            foreach (var m in manifest.Arr("models")) WriteModel(w, m);
+            foreach (var package in DependencyPackages(manifest)) WritePackage(w, package);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+
+    /// <summary>
+    /// Derived from the manifest's content (an RFC 4122 version-5-style UUID) rather than random: the build writes the
+    /// BOM only when it changes, and a new serial number on every build would make every build a change.
+    /// </summary>
+    private static string SerialNumber(JsonElement manifest)
+    {
+        using var sha = SHA256.Create();
+        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(manifest.GetRawText()));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        var hex = string.Concat(hash.Take(16).Select(b => b.ToString("x2")));
+        return $"urn:uuid:{hex.Substring(0, 8)}-{hex.Substring(8, 4)}-{hex.Substring(12, 4)}-{hex.Substring(16, 4)}-{hex.Substring(20, 12)}";
+    }
+
+    private static void WriteMetadata(Utf8JsonWriter w, JsonElement manifest)
+    {
+        var org = manifest.Obj("organisation");
+        w.WriteStartObject("metadata");
+        if (manifest.Str("generatedAt") is string at) w.WriteString("timestamp", at);
+        w.WriteStartObject("tools");
+        w.WriteStartArray("components");
+        w.WriteStartObject();
+        w.WriteString("type", "application");
+        var tool = manifest.Str("tool") ?? "LicenceGuard";
+        var space = tool.IndexOf(' ');
+        w.WriteString("name", space < 0 ? tool : tool.Substring(0, space));
+        if (space > 0) w.WriteString("version", tool.Substring(space + 1));
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteStartObject("component");
+        w.WriteString("type", "application");
+        w.WriteString("bom-ref", "product");
+        w.WriteString("name", org.Str("name") ?? "product");
+        w.WriteEndObject();
+        if (org.Str("name") is string name)
+        {
+            w.WriteStartObject("manufacturer");
+            w.WriteString("name", name);
+            w.WriteEndObject();
+        }
+        w.WriteStartArray("properties");
+        var summary = manifest.Obj("summary");
+        Property(w, "licenceguard:verdict", summary.Str("verdict"));
+        Property(w, "licenceguard:catalogue.date", manifest.Obj("catalogue").Str("date"));
+        Property(w, "licenceguard:manifest", manifest.Str("manifest"));
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteModel(Utf8JsonWriter w, JsonElement m)
+    {
+        var id = m.Str("id") ?? "unknown";
+        var licence = m.Obj("licence");
+        w.WriteStartObject();
+        w.WriteString("type", "machine-learning-model");
+        w.WriteString("bom-ref", "model:" + id);
+        if (m.Str("maker") is string maker)
+        {
+            w.WriteStartObject("supplier");
+            w.WriteString("name", maker);
+            w.WriteEndObject();
+        }
+        w.WriteString("name", id);
+        if (m.Str("revision") is string revision) w.WriteString("version", revision);
+        var hashes = m.Arr("weights").Select(x => x.Str("sha256")).Where(s => s != null && Sha256.IsMatch(s)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (hashes.Count > 0)
+        {
+            w.WriteStartArray("hashes");
+            foreach (var h in hashes)
+            {
+                w.WriteStartObject();
+                w.WriteString("alg", "SHA-256");
+                w.WriteString("content", h!.ToLowerInvariant());
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        WriteLicences(w, m, licence);
+        var sources = licence.Strings("sources").Where(s => s.StartsWith("http", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (sources.Count > 0)
+        {
+            w.WriteStartArray("externalReferences");
+            foreach (var url in sources)
+            {
+                w.WriteStartObject();
+                w.WriteString("type", "license");
+                w.WriteString("url", url);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        WriteModelCard(w, m);
+        w.WriteStartArray("properties");
+        Property(w, "licenceguard:verdict", m.Str("verdict"));
+        Property(w, "licenceguard:kind", m.Str("kind"));
+        foreach (var alias in m.Strings("aliases")) Property(w, "licenceguard:alias", alias);
+        Property(w, "licenceguard:licence.openness", licence.Str("openness"));
+        Property(w, "licenceguard:licence.commercialUse", licence.Str("commercialUse"));
+        Property(w, "licenceguard:licence.textSha256", licence.Str("textSha256"));
+        var review = m.Obj("review");
+        Property(w, "licenceguard:review.by", review.Str("by"));
+        Property(w, "licenceguard:review.on", review.Str("on"));
+        Property(w, "licenceguard:review.textSha256", review.Str("textSha256"));
+        Property(w, "licenceguard:hosting", Approval.ManifestDiff.Hosting(m));
+        foreach (var c in m.Strings("receives")) Property(w, "licenceguard:receives", c);
+        Property(w, "licenceguard:perimeter", m.Obj("perimeter").Str("verdict"));
+        foreach (var t in m.Arr("thresholds"))
+            Property(w, "licenceguard:threshold." + t.Str("metric"), $"{t.Str("status")}; limit {t.Str("value")}{(t.Str("currency") is string c ? " " + c : "")}; figure {t.Str("figure") ?? "unknown"}; headroom {t.Str("headroomPercent") ?? "unknown"}%");
+        foreach (var d in m.Arr("duties"))
+            Property(w, "licenceguard:duty." + d.Str("kind"), $"{(d.Bool("met") == true ? "met" : "open")}: {d.Str("text")}{(d.Str("metBy") is string by ? " (" + by + ")" : "")}");
+        foreach (var f in m.Arr("findings").Where(f => f.Bool("waived") == true))
+            Property(w, "licenceguard:waived", $"{f.Str("id")} until {f.Obj("waiver").Str("expires")} by {f.Obj("waiver").Str("approver")}: {f.Obj("waiver").Str("reason")}");
+        foreach (var loc in m.Arr("codeLocations"))
+            Property(w, "licenceguard:codeLocation", $"{loc.Str("file")}:{loc.Str("line")}");
+        var attestation = m.Obj("hardwareAttestation");
+        if (attestation.ValueKind == JsonValueKind.Object) Property(w, "licenceguard:hardwareAttestation", attestation.Str("result") ?? "recorded");
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteLicences(Utf8JsonWriter w, JsonElement m, JsonElement licence)
+    {
+        var id = licence.Str("id") ?? m.Str("declaredLicence");
+        if (id is null) return;
+        var added = licence.Arr("overrides").Any(o => o.Bool("added") == true);
+        w.WriteStartArray("licenses");
+        w.WriteStartObject();
+        w.WriteStartObject("license");
+        if (SpdxListed.Contains(id) && !added) w.WriteString("id", id);
+        else w.WriteString("name", licence.Str("name") is string name && name != id ? $"{name} ({id})" : id);
+        w.WriteString("acknowledgement", "concluded");
+        if (licence.Strings("sources").FirstOrDefault(s => s.StartsWith("http", StringComparison.OrdinalIgnoreCase)) is string url) w.WriteString("url", url);
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndArray();
+    }
+
+    /// <summary>A model card only from facts the manifest has: evaluations (datasets, scores) and catalogue figures.</summary>
+    private static void WriteModelCard(Utf8JsonWriter w, JsonElement m)
+    {
+        var evaluations = m.Arr("evaluations").ToList();
+        var match = m.Obj("catalogueMatch");
+        var target = m.Obj("target");
+        var figures = new List<(string, string)>();
+        if (match.Str("family") is string family) figures.Add(("licenceguard:family", family));
+        if (match.Str("parametersTotal") is string total) figures.Add(("licenceguard:parameters.total", total));
+        if (match.Str("parametersActive") is string active) figures.Add(("licenceguard:parameters.active", active));
+        if (match.Str("contextTokens") is string ctx) figures.Add(("licenceguard:contextTokens", ctx));
+        if (target.Str("precision") is string precision) figures.Add(("licenceguard:target.precision", precision));
+        if (target.Str("gpu") is string gpu) figures.Add(("licenceguard:target.gpu", gpu));
+        if (evaluations.Count == 0 && figures.Count == 0) return;
+
+        w.WriteStartObject("modelCard");
+        var datasets = evaluations.Select(e => e.Str("dataset")).Where(d => d != null).Distinct(StringComparer.Ordinal).ToList();
+        if (datasets.Count > 0 || match.Str("family") != null)
+        {
+            w.WriteStartObject("modelParameters");
+            if (match.Str("family") is string architecture) w.WriteString("architectureFamily", architecture);
+            if (datasets.Count > 0)
+            {
+                w.WriteStartArray("datasets");
+                foreach (var d in datasets)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("type", "dataset");
+                    w.WriteString("name", d);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+        }
+        var scored = evaluations.Where(e => e.Str("score") != null).ToList();
+        if (scored.Count > 0)
+        {
+            w.WriteStartObject("quantitativeAnalysis");
+            w.WriteStartArray("performanceMetrics");
+            foreach (var e in scored)
+            {
+                w.WriteStartObject();
+                w.WriteString("type", "score");
+                w.WriteString("value", e.Str("score"));
+                var slice = string.Join(", ", new[] { e.Str("dataset"), e.Str("on"), e.Str("revision"), e.Str("quantisation"), e.Str("runtime") }.Where(x => x != null));
+                if (slice.Length > 0) w.WriteString("slice", slice);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        if (figures.Count > 0)
+        {
+            w.WriteStartArray("properties");
+            foreach (var (name, value) in figures) Property(w, name, value);
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The dependency audit's packages, whatever shape the section has: an array of packages, or an object holding
+    /// one (packages, dependencies, items). Entries without a name are skipped; nothing here fails the BOM.
+    /// </summary>
+    internal static IEnumerable<(string Name, string? Version, string? Licence)> DependencyPackages(JsonElement manifest)
+    {
+        if (manifest.ValueKind != JsonValueKind.Object || !manifest.TryGetProperty("dependencies", out var deps)) return Enumerable.Empty<(string, string?, string?)>();
+        IEnumerable<JsonElement> items = Enumerable.Empty<JsonElement>();
+        if (deps.ValueKind == JsonValueKind.Array) items = deps.EnumerateArray().ToList();
+        else if (deps.ValueKind == JsonValueKind.Object)
+            foreach (var key in new[] { "packages", "dependencies", "items", "components" })
+                if (deps.TryGetProperty(key, out var list) && list.ValueKind == JsonValueKind.Array)
+                {
+                    items = list.EnumerateArray().ToList();
+                    break;
+                }
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var result = new List<(string, string?, string?)>();
+        foreach (var p in items)
+        {
+            var name = First(p, "id", "name", "package", "packageId");
+            if (name is null) continue;
+            var version = First(p, "version", "resolvedVersion");
+            if (!seen.Add(name + "@" + version)) continue;
+            var licence = First(p, "licence", "license", "licenseExpression", "licenceExpression", "spdx");
+            if (licence is null && p.ValueKind == JsonValueKind.Object)
+                foreach (var key in new[] { "licence", "license" })
+                    if (p.TryGetProperty(key, out var l) && l.ValueKind == JsonValueKind.Object) licence ??= First(l, "expression", "id", "name");
+            result.Add((name, version, licence));
+        }
+        return result.OrderBy(r => r.Item1, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Item2, StringComparer.Ordinal);
+    }
+
+    private static string? First(JsonElement e, params string[] names)
+    {
+        foreach (var n in names)
+            if (e.Str(n) is string s && s.Length > 0) return s;
+        return null;
+    }
+
+    private static void WritePackage(Utf8JsonWriter w, (string Name, string? Version, string? Licence) p)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "library");
+        w.WriteString("bom-ref", "nuget:" + p.Name + (p.Version is null ? string.Empty : "@" + p.Version));
+        w.WriteString("name", p.Name);
+        if (p.Version != null) w.WriteString("version", p.Version);
+        if (p.Licence != null)
+        {
+            w.WriteStartArray("licenses");
+            w.WriteStartObject();
+            // An expression holds both a single SPDX ID and compound terms without validating against the SPDX list.
+            w.WriteString("expression", p.Licence);
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
+        w.WriteString("purl", "pkg:nuget/" + Uri.EscapeDataString(p.Name) + (p.Version is null ? string.Empty : "@" + Uri.EscapeDataString(p.Version)));
+        w.WriteEndObject();
+    }
+
+    private static void Property(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null) return;
+        w.WriteStartObject();
+        w.WriteString("name", name);
+        w.WriteString("value", value);
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LicenceGuard.Core.Approval;
+using LicenceGuard.Core.Reports;
+
+namespace LicenceGuard.Core.Tests.Reports;
+
+public class HtmlReportTests
+{
+    internal static string Report(bool withLock = true)
+    {
+        var (_, json) = ReportSamples.Build();
+        using var doc = JsonDocument.Parse(json);
+        if (!withLock) return HtmlReport.Generate(doc.RootElement);
+        // The approved manifest predates the K2 model and the waiver.
+        using var approved = JsonDocument.Parse(ApprovalLock.Create(ApprovedWithoutK2(json), "c.officer", new DateTime(2026, 10, 15)));
+        return HtmlReport.Generate(doc.RootElement, approved.RootElement);
+    }
+
+    private static string ApprovedWithoutK2(string json)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        var models = node["models"]!.AsArray();
+        models.Remove(models.Single(m => (string?)m!["id"] == "test/K2-Instruct"));
+        node["waivers"] = new System.Text.Json.Nodes.JsonArray();
+        return node.ToJsonString();
+    }
+
+    [Fact]
+    public void Report_IsSelfContained_NoExternalAssets()
+    {
+        var html = Report();
+        Assert.DoesNotMatch(new Regex("<(link|img|iframe|object|embed)\\b", RegexOptions.IgnoreCase), html);
+        Assert.DoesNotMatch(new Regex("<script[^>]+src=", RegexOptions.IgnoreCase), html);
+        Assert.DoesNotMatch(new Regex("url\\(|@import", RegexOptions.IgnoreCase), html);
+        Assert.Contains("@media print", html);
+    }
+
+    [Fact]
+    public void Report_AnswersTheOfficersQuestions()
+    {
+        var html = Report();
+        // Which models, may we: a verdict per model.
+        Assert.Contains("data-model=\"test/Model-8B\"><td>", html);
+        Assert.Matches("data-model=\"test/K2-Instruct\".*?verdict-fail", html);
+        // Who checked.
+        Assert.Contains("a.sharma", html);
+        // How close to each limit: 640M of the 700M MAU threshold, 8.6% headroom.
+        Assert.Contains("640M of 700M · 8.6% headroom · near", html);
+        Assert.Contains("500k USD of 1M USD · 50% headroom · ok", html);
+        // Where data goes.
+        Assert.Contains("health (must stay inside)", html);
+        Assert.Contains("api:us-east — outside", html);
+        // Waivers with expiry, duties.
+        Assert.Contains("2027-03-31", html);
+        Assert.Contains("Built with Test", html);
+        // What changed since approval.
+        Assert.Contains("Approved by <strong>c.officer</strong> on <strong>2026-10-15</strong>", html);
+        Assert.Contains("model-added", html);
+        Assert.Contains("waiver-added", html);
+    }
+
+    [Fact]
+    public void ReportWithoutLock_SaysNothingWasApproved()
+    {
+        Assert.Contains("No approved manifest", Report(withLock: false));
+    }
+
+    [Fact]
+    public void HostileText_IsEscaped()
+    {
+        var manifest = """{ "organisation": { "name": "<script>alert(1)</script>" }, "models": [ { "id": "a\"><img src=x>", "verdict": "pass" } ] }""";
+        using var doc = JsonDocument.Parse(manifest);
+        var html = HtmlReport.Generate(doc.RootElement);
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.DoesNotContain("<img src=x>", html);
+        Assert.Contains("&lt;script&gt;", html);
+    }
+
+    [Fact]
+    public void EmptyManifest_StillRenders()
+    {
+        using var doc = JsonDocument.Parse("{}");
+        var html = HtmlReport.Generate(doc.RootElement);
+        Assert.Contains("models.yaml declares no models", html);
+        Assert.EndsWith("</html>\n", html);
+    }
+}
