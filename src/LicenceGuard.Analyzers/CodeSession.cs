@@ -20,19 +20,19 @@ internal sealed class CodeSession
     private readonly ReferenceReporter _reporter;
     private readonly ModelReferenceFinder _finder;
 
-    private CodeSession(ManifestState state, SdkApiTable apis)
+    private CodeSession(ManifestState state, SdkApiTable apis, bool attributesPossible)
     {
         _reporter = new ReferenceReporter(state);
-        _finder = new ModelReferenceFinder(apis);
+        _finder = new ModelReferenceFinder(apis, attributesPossible);
     }
 
     /// <summary>Null when models.yaml is not YAML at all: the build reports LG1001 and the code rules stay quiet.</summary>
-    public static CodeSession? Create(AdditionalText manifest, System.Threading.CancellationToken cancellation)
+    public static CodeSession? Create(Compilation compilation, AdditionalText manifest, System.Threading.CancellationToken cancellation)
     {
         var text = manifest.GetText(cancellation);
         if (text is null) return null;
         var state = ManifestCache.Get(text, manifest.Path);
-        return state.Manifest is null ? null : new CodeSession(state, SdkApiTable.Embedded);
+        return state.Manifest is null ? null : new CodeSession(state, SdkApiTable.Embedded, ModelReferenceFinder.CanSeeModelIdAttribute(compilation));
     }
 
     public void Register(CompilationStartAnalysisContext context)
@@ -59,8 +59,9 @@ internal sealed class CodeSession
         var literal = (LiteralExpressionSyntax)c.Node;
         var text = literal.Token.ValueText;
         if (!ModelText.CouldBeModelId(text) && !ModelText.IsModelFilePath(text)) return;
-        // Rare from here on: the literal looks like a model. If it flows into a known API, the operation actions
-        // above report it; report here only what they do not see.
+        if (!_reporter.WouldReportLiteral(text)) return;
+        // Rare from here on: the literal is a model. If it flows into a known API, the operation actions above
+        // report it; report here only what they do not see. Binding is needed for that, so it comes last.
         if (FlowsIntoKnownApi(literal, c.SemanticModel, c.CancellationToken)) return;
         _reporter.ReportLiteral(text, literal.GetLocation(), c.ReportDiagnostic);
     }

@@ -52,7 +52,7 @@ public sealed class ModelReferenceAnalyzer : DiagnosticAnalyzer
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void RegisterSession(CompilationStartAnalysisContext context, AdditionalText manifest)
     {
-        CodeSession.Create(manifest, context.CancellationToken)?.Register(context);
+        CodeSession.Create(context.Compilation, manifest, context.CancellationToken)?.Register(context);
     }
 
     internal static AdditionalText? FindManifest(ImmutableArray<AdditionalText> files)

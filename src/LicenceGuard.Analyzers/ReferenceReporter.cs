@@ -41,6 +41,16 @@ internal sealed class ReferenceReporter
             report(Diagnostic.Create(UnsafeModelFileRule.Descriptor, reference.Location, reference.Literal));
     }
 
+    /// <summary>Whether <see cref="ReportLiteral"/> would report anything for this text (no binding needed to know).</summary>
+    public bool WouldReportLiteral(string literal)
+    {
+        var entry = _state.Find(literal);
+        if (entry != null) return _state.FindingsOf(entry) != null;
+        if (ModelText.IsModelFilePath(literal)) return true;
+        var match = ModelClassification.Match(_state.Catalogue, literal);
+        return match != null && ModelClassification.IsConfident(match);
+    }
+
     /// <summary>A string literal outside known APIs: only what the manifest or the catalogue recognises is reported.</summary>
     public void ReportLiteral(string literal, Location location, Action<Diagnostic> report)
     {

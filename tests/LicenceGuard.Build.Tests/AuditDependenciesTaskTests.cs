@@ -99,6 +99,20 @@ public sealed class AuditDependenciesTaskTests : IDisposable
     }
 
     [Fact]
+    public void RuntimeSpecificPackage_Denied_Triggers_WithThePathThroughItsParent()
+    {
+        _restore.Manifest(Org + "dependencies:\n  deny: { classes: [proprietary] }\n")
+            .Package("Acme.App", "<license type=\"expression\">MIT</license>", new[] { "runtime.linux-x64.Acme.Native" }, direct: true)
+            .Package("runtime.linux-x64.Acme.Native", "<license type=\"expression\">CC-BY-NC-4.0</license>", runtimeOnly: true)
+            .WriteAssets();
+        var (ok, _) = Run();
+        Assert.False(ok);
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("LG1101", error.Code);
+        Assert.Contains("it comes in through Acme.App 1.0.0 → runtime.linux-x64.Acme.Native 1.0.0", error.Message);
+    }
+
+    [Fact]
     public void ModelFilesInsidePackage_Triggers_LG1103_ForWeightsOnly()
     {
         _restore.Manifest(Org).Package("Acme.Models", "<license type=\"expression\">MIT</license>", direct: true, files: new()

@@ -9,7 +9,7 @@ namespace LicenceGuard.Build.Tests;
 /// </summary>
 internal sealed class FakeRestore : IDisposable
 {
-    private readonly List<(string Id, string Version, string[] Dependencies, string[] Files)> _packages = new();
+    private readonly List<(string Id, string Version, string[] Dependencies, string[] Files, bool RuntimeOnly)> _packages = new();
     private readonly List<string> _direct = new();
 
     public FakeRestore()
@@ -27,7 +27,9 @@ internal sealed class FakeRestore : IDisposable
     public string ManifestPath => Path.Combine(Root, "models.yaml");
 
     /// <param name="licenceXml">The nuspec's licence element(s), e.g. <c>&lt;license type="expression"&gt;MIT&lt;/license&gt;</c>.</param>
-    public FakeRestore Package(string id, string licenceXml, string[]? dependencies = null, Dictionary<string, byte[]>? files = null, bool direct = false)
+    /// <param name="runtimeOnly">Only in the runtime-specific target (net8.0/linux-x64), as runtime.* packages are.</param>
+    public FakeRestore Package(string id, string licenceXml, string[]? dependencies = null, Dictionary<string, byte[]>? files = null, bool direct = false,
+        bool runtimeOnly = false)
     {
         const string version = "1.0.0";
         var folder = Path.Combine(PackagesFolder, id.ToLowerInvariant(), version);
@@ -52,7 +54,7 @@ internal sealed class FakeRestore : IDisposable
             File.WriteAllBytes(path, file.Value);
             names.Add(file.Key);
         }
-        _packages.Add((id, version, dependencies ?? Array.Empty<string>(), names.ToArray()));
+        _packages.Add((id, version, dependencies ?? Array.Empty<string>(), names.ToArray(), runtimeOnly));
         if (direct) _direct.Add(id);
         return this;
     }
@@ -67,14 +69,17 @@ internal sealed class FakeRestore : IDisposable
     public FakeRestore WriteAssets()
     {
         var targets = new Dictionary<string, object>();
+        var runtimeTargets = new Dictionary<string, object>();
         var libraries = new Dictionary<string, object>();
         foreach (var p in _packages)
         {
-            targets[$"{p.Id}/{p.Version}"] = new Dictionary<string, object>
+            var entry = new Dictionary<string, object>
             {
                 ["type"] = "package",
                 ["dependencies"] = p.Dependencies.ToDictionary(d => d, _ => "1.0.0"),
             };
+            if (!p.RuntimeOnly) targets[$"{p.Id}/{p.Version}"] = entry;
+            runtimeTargets[$"{p.Id}/{p.Version}"] = entry;
             libraries[$"{p.Id}/{p.Version}"] = new Dictionary<string, object>
             {
                 ["sha512"] = "AAAA",
@@ -86,7 +91,7 @@ internal sealed class FakeRestore : IDisposable
         var assets = new Dictionary<string, object>
         {
             ["version"] = 3,
-            ["targets"] = new Dictionary<string, object> { ["net8.0"] = targets },
+            ["targets"] = new Dictionary<string, object> { ["net8.0"] = targets, ["net8.0/linux-x64"] = runtimeTargets },
             ["libraries"] = libraries,
             ["projectFileDependencyGroups"] = new Dictionary<string, object> { ["net8.0"] = _direct.Select(d => d + " >= 1.0.0").ToArray() },
             ["packageFolders"] = new Dictionary<string, object> { [PackagesFolder + Path.DirectorySeparatorChar] = new Dictionary<string, object>() },

@@ -38,6 +38,9 @@ public class ComplianceReportTests
         consumer.WriteProject(string.Empty, "<LicenceGuardReport>true</LicenceGuardReport>");
         consumer.WriteFile("models.yaml", Manifest());
         consumer.WriteFile("Program.cs", "var model = \"meta-llama/Llama-3.1-8B-Instruct\";\nSystem.Console.WriteLine(model);\n");
+        // The hardware check's contract: obj/…/licenceguard/attestations/<safe model id>.json.
+        consumer.WriteFile(Path.Combine("obj", "Debug", "net10.0", "licenceguard", "attestations", "meta-llama_Llama-3.1-8B-Instruct.json"),
+            """{ "schema": "licenceguard-hardware-attestation/1", "result": "passed", "gpu": { "name": "NVIDIA H200" } }""");
         var (exit, output) = consumer.Build();
         Assert.True(exit == 0, output);
 
@@ -50,6 +53,12 @@ public class ComplianceReportTests
         foreach (var file in new[] { "compliance-report.html", "compliance-summary.md", "compliance-bom.cdx.json", "MODEL-NOTICES.txt" })
             Assert.True(File.Exists(Path.Combine(bin, file)), file + " in the output directory");
         Assert.Contains("Llama 3.1 is licensed under the Llama 3.1 Community License", File.ReadAllText(Path.Combine(bin, "MODEL-NOTICES.txt")));
+        Assert.Contains("NVIDIA H200", html);
+        Assert.Contains("\"result\": \"passed\"", File.ReadAllText(consumer.ObjFile("licenceguard/compliance-manifest.json")));
+
+        var (again, againOutput) = consumer.Build();
+        Assert.True(again == 0, againOutput);
+        Assert.Contains("Skipping target \"LicenceGuardCheck\" because all output files are up-to-date", againOutput);
     }
 
     [Fact]

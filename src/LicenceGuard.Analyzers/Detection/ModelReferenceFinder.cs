@@ -13,8 +13,20 @@ namespace LicenceGuard.Analyzers.Detection;
 public sealed class ModelReferenceFinder
 {
     private readonly SdkApiTable _apis;
+    private readonly bool _attributesPossible;
 
-    public ModelReferenceFinder(SdkApiTable apis) => _apis = apis;
+    /// <param name="attributesPossible">False when the compilation can see no ModelIdAttribute: then the attribute
+    /// lookup, the one costly step for ordinary string arguments, is skipped.</param>
+    public ModelReferenceFinder(SdkApiTable apis, bool attributesPossible = true)
+    {
+        _apis = apis;
+        _attributesPossible = attributesPossible;
+    }
+
+    /// <summary>Can this compilation see a [ModelId] attribute type, in source or in a reference?</summary>
+    public static bool CanSeeModelIdAttribute(Compilation compilation) =>
+        compilation.GetTypeByMetadataName("LicenceGuard." + ModelIdAttributes.ModelId) != null ||
+        compilation.ContainsSymbolsWithName(ModelIdAttributes.ModelId, SymbolFilter.Type);
 
     public ModelReference? FromArgument(IArgumentOperation argument)
     {
@@ -38,7 +50,7 @@ public sealed class ModelReferenceFinder
                 }
             }
         }
-        if (ModelIdAttributes.IsModelId(parameter))
+        if (_attributesPossible && ModelIdAttributes.IsModelId(parameter))
             return new ModelReference(literal, KindOf(null, literal), Describe(method, parameter.Name), null, argument.Value.Syntax.GetLocation());
         return null;
     }
@@ -61,7 +73,7 @@ public sealed class ModelReferenceFinder
                 }
             }
         }
-        if (ModelIdAttributes.IsModelId(property))
+        if (_attributesPossible && ModelIdAttributes.IsModelId(property))
             return new ModelReference(literal, KindOf(null, literal), property.ContainingType.Name + "." + property.Name, null, assignment.Value.Syntax.GetLocation());
         return null;
     }

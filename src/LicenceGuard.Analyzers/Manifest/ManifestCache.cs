@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis.Text;
 
@@ -10,8 +11,10 @@ namespace LicenceGuard.Analyzers.Manifest;
 /// </summary>
 internal static class ManifestCache
 {
-    private static readonly ConditionalWeakTable<SourceText, ManifestState> States = new();
+    // The table may run its factory on two threads at once (both analyzers start together); the Lazy makes the
+    // parse itself happen once.
+    private static readonly ConditionalWeakTable<SourceText, Lazy<ManifestState>> States = new();
 
     public static ManifestState Get(SourceText text, string path) =>
-        States.GetValue(text, t => ManifestState.Parse(t.ToString(), path));
+        States.GetValue(text, t => new Lazy<ManifestState>(() => ManifestState.Parse(t.ToString(), path))).Value;
 }

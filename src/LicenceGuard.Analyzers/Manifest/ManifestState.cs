@@ -17,40 +17,50 @@ public sealed class ManifestState
 {
     private readonly Dictionary<string, ModelEntry> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, ModelEntry> _byFileName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<ModelEntry, string> _findings = new();
+    private readonly Lazy<LicenceCatalogue> _catalogue;
+    private readonly Lazy<Dictionary<ModelEntry, string>> _findings;
 
-    private ManifestState(ModelsManifest? manifest, LicenceCatalogue catalogue, IReadOnlyList<Finding> readFindings)
+    private ManifestState(ModelsManifest? manifest, IReadOnlyList<Finding> readFindings, PolicyOptions? options)
     {
         Manifest = manifest;
-        Catalogue = catalogue;
         ReadFindings = readFindings;
+        _catalogue = new Lazy<LicenceCatalogue>(() => AnalyzerCatalogue.For(manifest));
+        _findings = new Lazy<Dictionary<ModelEntry, string>>(() => Evaluate(manifest, _catalogue.Value, options));
     }
 
     /// <summary>Null when models.yaml is not YAML at all; the build reports that (LG1001), the code rules stay quiet.</summary>
     public ModelsManifest? Manifest { get; }
 
-    public LicenceCatalogue Catalogue { get; }
+    /// <summary>Every model family and the licences this manifest needs (loaded on first use).</summary>
+    public LicenceCatalogue Catalogue => _catalogue.Value;
 
     public IReadOnlyList<Finding> ReadFindings { get; }
 
+    /// <summary>Reads models.yaml; the policy evaluation waits until a declared model is met in code.</summary>
     public static ManifestState Parse(string text, string path, PolicyOptions? options = null)
     {
         var read = ManifestReader.ReadText(text, path);
-        var catalogue = CatalogueLoader.LoadEmbedded();
-        var state = new ManifestState(read.Manifest, catalogue, read.Findings);
-        if (read.Manifest is null) return state;
-        state.Index(read.Manifest);
-        var result = PolicyEvaluator.Evaluate(read.Manifest, catalogue, options ?? new PolicyOptions());
-        foreach (var model in result.Models)
-        {
-            var relayed = model.Findings.Where(f => !f.IsWaived && f.Severity != Core.Severity.Info).ToList();
-            if (relayed.Count > 0) state._findings[model.Entry] = string.Join("; ", relayed.Select(f => $"{f.Id} {f.Message}"));
-        }
+        var state = new ManifestState(read.Manifest, read.Findings, options);
+        if (read.Manifest != null) state.Index(read.Manifest);
         return state;
     }
 
+    /// <summary>Each declared model's unwaived warnings and errors, as the build's evaluation finds them.</summary>
+    private static Dictionary<ModelEntry, string> Evaluate(ModelsManifest? manifest, LicenceCatalogue catalogue, PolicyOptions? options)
+    {
+        var findings = new Dictionary<ModelEntry, string>();
+        if (manifest is null) return findings;
+        var result = PolicyEvaluator.Evaluate(manifest, catalogue, options ?? new PolicyOptions());
+        foreach (var model in result.Models)
+        {
+            var relayed = model.Findings.Where(f => !f.IsWaived && f.Severity != Core.Severity.Info).ToList();
+            if (relayed.Count > 0) findings[model.Entry] = string.Join("; ", relayed.Select(f => $"{f.Id} {f.Message}"));
+        }
+        return findings;
+    }
+
     /// <summary>A state for code that runs without a manifest (the CLI's scan): nothing is declared.</summary>
-    public static ManifestState WithoutManifest() => new(null, CatalogueLoader.LoadEmbedded(), Array.Empty<Finding>());
+    public static ManifestState WithoutManifest() => new(null, Array.Empty<Finding>(), null);
 
     /// <summary>The declared model a literal names: ID or alias (case-insensitive), or for a path its file name.</summary>
     public ModelEntry? Find(string literal)
@@ -63,7 +73,7 @@ public sealed class ManifestState
     }
 
     /// <summary>The declared model's unwaived findings (warnings and errors), joined; null when it has none.</summary>
-    public string? FindingsOf(ModelEntry entry) => _findings.TryGetValue(entry, out var text) ? text : null;
+    public string? FindingsOf(ModelEntry entry) => _findings.Value.TryGetValue(entry, out var text) ? text : null;
 
     private void Index(ModelsManifest manifest)
     {

@@ -68,13 +68,8 @@ public sealed class LicenceGuardAuditDependencies : Task
     private bool Run()
     {
         DeleteStamp();
-        var today = DateTime.UtcNow.Date;
-        if (!string.IsNullOrWhiteSpace(Today) && !NodeReader.TryDate(Today!, out today))
-        {
-            Log.LogError(null, DiagnosticIds.ManifestInvalid, null, DiagnosticIds.HelpUri(DiagnosticIds.ManifestInvalid), string.Empty, 0, 0, 0, 0,
-                "LicenceGuardToday must be YYYY-MM-DD, not '{0}'", Today);
-            return false;
-        }
+        // A malformed LicenceGuardToday is the build gate's error to report (once); the audit then judges waivers as of today.
+        if (string.IsNullOrWhiteSpace(Today) || !NodeReader.TryDate(Today!, out var today)) today = DateTime.UtcNow.Date;
 
         var manifest = ReadManifest(out var policy);
         var problems = new List<Finding>();
@@ -124,7 +119,7 @@ public sealed class LicenceGuardAuditDependencies : Task
             graph = RestoreGraph.Read(AssetsFile);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or FormatException
-            or Newtonsoft.Json.JsonException or InvalidOperationException or ArgumentException)
+            or InvalidOperationException or ArgumentException)
         {
             problems.Add(Finding.Create(DiagnosticIds.DependencyAuditFailed, $"the restore graph could not be read: {ex.Message}", SourceLocation.None(AssetsFile)));
             return packages;

@@ -21,7 +21,7 @@ public static class AttestationFiles
         var byFileName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var id in declaredIds) byFileName[AttestationStore.FileName(id)] = id;
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in files.Where(f => !string.IsNullOrWhiteSpace(f)).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal))
+        foreach (var file in files.Where(f => !string.IsNullOrWhiteSpace(f)).Select(Full).Distinct(StringComparer.Ordinal))
         {
             try
             {
@@ -39,6 +39,12 @@ public static class AttestationFiles
             }
         }
         return result;
+    }
+
+    private static string Full(string path)
+    {
+        try { return Path.GetFullPath(path); }
+        catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException) { return path; }
     }
 
     /// <summary>Files in a folder (empty when it does not exist), for the default attestation folders.</summary>

@@ -12,7 +12,7 @@ namespace LicenceGuard.Runtime.Guard;
 /// <list type="number">
 /// <item>the path in the environment variable <c>LICENCEGUARD_COMPLIANCE_MANIFEST</c>, if set;</item>
 /// <item>else an embedded resource named <c>LicenceGuard.compliance.json</c> in the entry assembly;</item>
-/// <item>else the file <c>licenceguard.compliance.json</c> in the application's base directory.</item>
+/// <item>else the file <c>compliance-manifest.json</c> (which the build copies to the output directory) in the application's base directory.</item>
 /// </list>
 /// The JSON needs <c>models[].id</c>, optionally <c>models[].aliases</c> and <c>models[].verdict</c>; a model whose
 /// verdict is <c>fail</c> is not approved. No manifest found means nothing is approved (fail closed).
@@ -21,7 +21,7 @@ public sealed class ApprovedModels
 {
     public const string EnvironmentVariable = "LICENCEGUARD_COMPLIANCE_MANIFEST";
     public const string ResourceName = "LicenceGuard.compliance.json";
-    public const string FileName = "licenceguard.compliance.json";
+    public const string FileName = "compliance-manifest.json";
 
     private readonly Dictionary<string, string> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _refused = new(StringComparer.OrdinalIgnoreCase);

@@ -1,0 +1,98 @@
+using LicenceGuard.Core.Diagnostics;
+
+namespace LicenceGuard.Build.Tests;
+
+/// <summary>The build-gate task with a fake build engine: located errors, outputs, the clean stamp, never a throw.</summary>
+public sealed class LicenceGuardCheckTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("lg-check-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private (LicenceGuardCheck Task, FakeBuildEngine Engine, bool Result) Run(string yaml, Action<LicenceGuardCheck>? configure = null)
+    {
+        var manifest = Path.Combine(_dir, "models.yaml");
+        File.WriteAllText(manifest, yaml);
+        var engine = new FakeBuildEngine();
+        var task = new LicenceGuardCheck
+        {
+            BuildEngine = engine,
+            ManifestPath = manifest,
+            ComplianceManifestPath = Path.Combine(_dir, "obj", "compliance-manifest.json"),
+            StampPath = Path.Combine(_dir, "obj", "check.stamp"),
+            Today = "2026-11-29",
+        };
+        configure?.Invoke(task);
+        return (task, engine, task.Execute());
+    }
+
+    [Fact]
+    public void ModelWithoutLicence_Triggers_ErrorAtManifestLine()
+    {
+        var (_, engine, result) = Run("organisation: { commercial: true }\nmodels:\n  - id: gpt-4o-mini\n");
+        Assert.False(result);
+        var error = Assert.Single(engine.Errors, e => e.Code == DiagnosticIds.ModelWithoutLicence);
+        Assert.Equal((3, 9), (error.LineNumber, error.ColumnNumber));
+        Assert.EndsWith("models.yaml", error.File);
+        Assert.Equal(DiagnosticIds.HelpUri(DiagnosticIds.ModelWithoutLicence), error.HelpLink);
+        Assert.False(File.Exists(Path.Combine(_dir, "obj", "check.stamp")));
+    }
+
+    [Fact]
+    public void CleanManifest_DoesNotTrigger_WritesManifestAndStamp()
+    {
+        var (task, engine, result) = Run("organisation: { commercial: true }\nmodels: []\n");
+        Assert.True(result, engine.All);
+        Assert.Equal(0, task.ErrorCount);
+        Assert.True(File.Exists(task.ComplianceManifestPath));
+        Assert.True(File.Exists(task.StampPath));
+    }
+
+    [Fact]
+    public void UnchangedManifest_IsNotRewritten()
+    {
+        var (task, _, _) = Run("organisation: { commercial: true }\nmodels: []\n");
+        var first = File.GetLastWriteTimeUtc(task.ComplianceManifestPath);
+        Thread.Sleep(20);
+        Run("organisation: { commercial: true }\nmodels: []\n");
+        Assert.Equal(first, File.GetLastWriteTimeUtc(task.ComplianceManifestPath));
+    }
+
+    [Fact]
+    public void MissingManifest_Triggers_ClearError_NoThrow()
+    {
+        var engine = new FakeBuildEngine();
+        var task = new LicenceGuardCheck { BuildEngine = engine, ManifestPath = Path.Combine(_dir, "absent.yaml"), ComplianceManifestPath = Path.Combine(_dir, "c.json") };
+        Assert.False(task.Execute());
+        Assert.Contains("no models.yaml found", Assert.Single(engine.Errors).Message);
+    }
+
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("ten percent")]
+    public void BadMargin_Triggers_ClearError(string margin)
+    {
+        var (_, engine, result) = Run("organisation: { commercial: true }\nmodels: []\n", t => t.ThresholdMargin = margin);
+        Assert.False(result);
+        Assert.Contains("LicenceGuardThresholdMargin", Assert.Single(engine.Errors).Message);
+    }
+
+    [Fact]
+    public void MalformedYaml_Triggers_OneLocatedError()
+    {
+        var (_, engine, result) = Run("organisation:\n  name: [a, b\nmodels: []\n");
+        Assert.False(result);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(DiagnosticIds.ManifestUnreadable, error.Code);
+        Assert.Equal(2, error.LineNumber);
+    }
+
+    [Fact]
+    public void WaivedFinding_IsAMessage_NotAnError()
+    {
+        var yaml = "organisation: { commercial: true }\nmodels:\n  - id: gpt-4o-mini\n    waivers:\n      - { rule: LG1003, reason: pilot, approver: c.officer, expires: 2027-01-01 }\n";
+        var (_, engine, result) = Run(yaml);
+        Assert.True(result, engine.All);
+        Assert.Contains(engine.Messages, m => m.Code == DiagnosticIds.ModelWithoutLicence && m.Message!.Contains("waived until 2027-01-01"));
+    }
+}
