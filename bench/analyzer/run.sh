@@ -18,7 +18,9 @@ analyzers="$bench/analyzers"
 rm -rf "$bench" && mkdir -p "$analyzers"
 cp "$repo/src/LicenceGuard.Analyzers/bin/Release/netstandard2.0/LicenceGuard.Analyzers.dll" \
    "$repo/src/LicenceGuard.Analyzers/bin/Release/netstandard2.0/LicenceGuard.Core.dll" "$analyzers/"
-yaml="$(find "${NUGET_PACKAGES:-$HOME/.nuget/packages}/yamldotnet" -path '*/lib/netstandard2.0/YamlDotNet.dll' | sort | tail -1)"
+# YamlDotNet at the version Core is built against (Directory.Packages.props), from the NuGet cache.
+yaml_version="$(sed -n 's/.*Include="YamlDotNet" Version="\([^"]*\)".*/\1/p' "$repo/Directory.Packages.props")"
+yaml="${NUGET_PACKAGES:-$HOME/.nuget/packages}/yamldotnet/$yaml_version/lib/netstandard2.0/YamlDotNet.dll"
 cp "$yaml" "$analyzers/"
 
 echo "== generating $files files in $bench"
@@ -30,28 +32,33 @@ build() {
   local guard="$1" log="$2"
   local start end
   start=$(date +%s.%N)
-  dotnet build "$bench/Bench.csproj" --no-restore --no-incremental -c Release -nologo -v:n -p:UseLicenceGuard="$guard" \
+  dotnet build "$bench/Bench.csproj" --no-restore --no-incremental -c Release -nologo -v:d -p:UseLicenceGuard="$guard" \
     -p:ReportAnalyzer=true -clp:ShowCommandLine=false > "$log" 2>&1 || { tail -30 "$log"; exit 1; }
   end=$(date +%s.%N)
   echo "$end - $start" | bc
 }
 
-# ReportAnalyzer prints, per analyzer assembly, "time (s)  %  assembly name".
+# ReportAnalyzer prints, per analyzer assembly, "time (s)  %  assembly name, Version=…"; the first table is the
+# analyzers' (the second, the generators'). Sums the assemblies whose name matches (BannedApiAnalyzers ships two).
 analyzer_time() {
   local log="$1" name="$2"
-  grep -E "^\s+[<0-9.]+\s+[<0-9]+\s+$name," "$log" | head -1 | awk '{ t=$1; sub("<","",t); print t }'
+  awk -v pat="$name" '
+    /Total analyzer execution time/ { seen++ }
+    /Total generator execution time/ { stop=1 }
+    seen && !stop && $0 ~ "^[ \t]+[<0-9.]+[ \t]+[<0-9]+[ \t]+[A-Za-z.]*" pat "[A-Za-z.]*, Version" { t=$1; sub("<","",t); sum+=t }
+    END { printf "%.3f\n", sum }' "$log"
 }
 
 echo "== warming up"
-build true "$bench/warmup.log" >/dev/null
+build true "$bench/warmup.log" >/dev/null || exit 1
 best_with=""; best_without=""; lg=""; banned=""
 for run in $(seq 1 "$runs"); do
   t=$(build false "$bench/without-$run.log")
   if [ -z "$best_without" ] || (( $(echo "$t < $best_without" | bc) )); then best_without=$t; fi
   t=$(build true "$bench/with-$run.log")
   if [ -z "$best_with" ] || (( $(echo "$t < $best_with" | bc) )); then best_with=$t; fi
-  l=$(analyzer_time "$bench/with-$run.log" "LicenceGuard.Analyzers")
-  b=$(analyzer_time "$bench/with-$run.log" "Microsoft.CodeAnalysis.BannedApiAnalyzers")
+  l=$(analyzer_time "$bench/with-$run.log" "LicenceGuard\\.Analyzers")
+  b=$(analyzer_time "$bench/with-$run.log" "BannedApiAnalyzers")
   echo "run $run: LicenceGuard ${l:-?} s, BannedApiAnalyzers ${b:-?} s"
   if [ -z "$lg" ] || (( $(echo "$l < $lg" | bc) )); then lg=$l; banned=$b; fi
 done

@@ -19,6 +19,8 @@ internal sealed class CodeSession
 {
     private readonly ReferenceReporter _reporter;
     private readonly ModelReferenceFinder _finder;
+    // The same literals recur across a compilation ("id", "name", format strings): decide each text once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _literalVerdicts = new(StringComparer.Ordinal);
 
     private CodeSession(ManifestState state, SdkApiTable apis, bool attributesPossible)
     {
@@ -58,8 +60,7 @@ internal sealed class CodeSession
     {
         var literal = (LiteralExpressionSyntax)c.Node;
         var text = literal.Token.ValueText;
-        if (!ModelText.CouldBeModelId(text) && !ModelText.IsModelFilePath(text)) return;
-        if (!_reporter.WouldReportLiteral(text)) return;
+        if (!_literalVerdicts.GetOrAdd(text, t => (ModelText.CouldBeModelId(t) || ModelText.IsModelFilePath(t)) && _reporter.WouldReportLiteral(t))) return;
         // Rare from here on: the literal is a model. If it flows into a known API, the operation actions above
         // report it; report here only what they do not see. Binding is needed for that, so it comes last.
         if (FlowsIntoKnownApi(literal, c.SemanticModel, c.CancellationToken)) return;

@@ -59,6 +59,12 @@ public sealed class LicenceGuardCheck : Task
     /// <summary>When set (LicenceGuardReport=true): the folder for the HTML report, Markdown summary, CycloneDX BOM and MODEL-NOTICES.txt.</summary>
     public string? ReportDirectory { get; set; }
 
+    /// <summary>The SHA-256 cache of weights files (obj/), so unchanged multi-gigabyte files re-verify in milliseconds.</summary>
+    public string? WeightsCachePath { get; set; }
+
+    /// <summary>Where the task lists the weights files it read, so that the next build treats them as inputs.</summary>
+    public string? WeightsInputsPath { get; set; }
+
     [Output]
     public int ErrorCount { get; private set; }
 
@@ -113,7 +119,9 @@ public sealed class LicenceGuardCheck : Task
             return Fail($"LicenceGuardDriftSeverity must be warning, error or none, not '{DriftSeverity}'");
 
         var extra = (CatalogueFiles ?? Array.Empty<ITaskItem>()).Select(i => i.GetMetadata("FullPath")).ToList();
-        var result = ComplianceCheck.RunFile(ManifestPath!, options, extra);
+        var weightsOptions = new Core.Weights.WeightsVerifierOptions { CachePath = string.IsNullOrWhiteSpace(WeightsCachePath) ? null : WeightsCachePath };
+        var result = ComplianceCheck.RunFile(ManifestPath!, options, extra, weightsOptions);
+        WriteWeightsInputs(result);
         // Code locations and attestations complete the manifest; an attested runtime can add evaluation drift (LG1202).
         var extras = result.Manifest is null ? new ComplianceExtras() : ComplianceFacts.Collect(result, FullPaths(SourceFiles), FullPaths(AttestationFiles));
         if (!string.IsNullOrWhiteSpace(DependenciesReportPath) && File.Exists(DependenciesReportPath)) extras.DependenciesJson = File.ReadAllText(DependenciesReportPath);
@@ -151,6 +159,16 @@ public sealed class LicenceGuardCheck : Task
             if (AtomicFile.WriteIfChanged(path, ReportGenerator.Generate(format, manifest.RootElement, approved?.RootElement)))
                 Log.LogMessage(MessageImportance.Normal, "LicenceGuard: wrote {0}", path);
         }
+    }
+
+    /// <summary>A changed weights file must fail the next build even when models.yaml did not change.</summary>
+    private void WriteWeightsInputs(Core.Policy.EvaluationResult result)
+    {
+        if (string.IsNullOrWhiteSpace(WeightsInputsPath) || result.Manifest is null) return;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(ManifestPath!)) ?? ".";
+        var files = result.Manifest.Models.SelectMany(m => m.Weights).Select(w => Path.GetFullPath(Path.Combine(dir, w.Path.Value)))
+            .Where(File.Exists).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal);
+        AtomicFile.WriteIfChanged(WeightsInputsPath!, string.Join("\n", files) + "\n");
     }
 
     private static string[] FullPaths(ITaskItem[]? items) =>

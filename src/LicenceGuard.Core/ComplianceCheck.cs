@@ -5,6 +5,7 @@ using System.Linq;
 using LicenceGuard.Core.Catalogue;
 using LicenceGuard.Core.Manifest;
 using LicenceGuard.Core.Policy;
+using LicenceGuard.Core.Weights;
 
 namespace LicenceGuard.Core;
 
@@ -14,13 +15,15 @@ namespace LicenceGuard.Core;
 /// </summary>
 public static class ComplianceCheck
 {
-    public static EvaluationResult RunFile(string manifestPath, PolicyOptions? options = null, IEnumerable<string>? extraCatalogue = null) =>
-        Run(ManifestReader.ReadFile(manifestPath), manifestPath, options, extraCatalogue);
+    public static EvaluationResult RunFile(string manifestPath, PolicyOptions? options = null, IEnumerable<string>? extraCatalogue = null, WeightsVerifierOptions? weights = null) =>
+        Run(ManifestReader.ReadFile(manifestPath), manifestPath, options, extraCatalogue, weights);
 
-    public static EvaluationResult RunText(string text, string manifestPath, PolicyOptions? options = null, IEnumerable<string>? extraCatalogue = null) =>
-        Run(ManifestReader.ReadText(text, manifestPath), manifestPath, options, extraCatalogue);
+    /// <summary>Evaluates manifest text (the analyzer's path): weights files are not read unless <paramref name="weights"/> is given.</summary>
+    public static EvaluationResult RunText(string text, string manifestPath, PolicyOptions? options = null, IEnumerable<string>? extraCatalogue = null, WeightsVerifierOptions? weights = null) =>
+        Run(ManifestReader.ReadText(text, manifestPath), manifestPath, options, extraCatalogue, weights, verifyWeights: weights != null);
 
-    public static EvaluationResult Run(ManifestReadResult read, string manifestPath, PolicyOptions? options, IEnumerable<string>? extraCatalogue)
+    public static EvaluationResult Run(ManifestReadResult read, string manifestPath, PolicyOptions? options, IEnumerable<string>? extraCatalogue,
+        WeightsVerifierOptions? weights = null, bool verifyWeights = true)
     {
         options ??= new PolicyOptions();
         var manifest = read.Manifest;
@@ -37,7 +40,13 @@ public static class ComplianceCheck
         var extra = manifest.Settings.Catalogue.Select(c => Path.Combine(dir, c.Value))
             .Concat(extraCatalogue ?? Enumerable.Empty<string>()).ToList();
         var catalogue = CatalogueLoader.Load(extra);
-        var result = PolicyEvaluator.Evaluate(manifest, catalogue, options);
+        // Weights integrity (LG2001-LG2006) reads files, so it runs here rather than in the pure evaluator; its findings
+        // go in before waivers are applied.
+        WeightsVerification? verification = null;
+        if (verifyWeights && manifest.Models.Any(m => m.Weights.Count > 0 || m.Target != null))
+            verification = WeightsVerifier.Verify(manifest, catalogue, weights ?? new WeightsVerifierOptions());
+        var result = PolicyEvaluator.Evaluate(manifest, catalogue, options, verification?.Findings);
+        result.Weights = verification;
         result.Findings.AddRange(read.Findings);
         result.Findings.Sort(FindingOrder.Instance);
         return result;

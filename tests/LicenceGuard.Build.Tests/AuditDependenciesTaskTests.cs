@@ -190,6 +190,7 @@ public sealed class AuditDependenciesTaskTests : IDisposable
         var error = Assert.Single(_engine.Errors);
         Assert.Equal("LG1002", error.Code);
         Assert.Equal(8, error.LineNumber);
+        Assert.False(File.Exists(_restore.StampPath), "an invalid policy must be reported again next build");
     }
 
     [Fact]

@@ -44,7 +44,8 @@ public class DependencyAuditTests
 
         var (exit, output) = consumer.Build();
         Assert.True(exit == 0, output);
-        Assert.DoesNotContain("LG110", output.Replace("LG1104.md", string.Empty));
+        Assert.DoesNotContain("warning LG11", output);
+        Assert.DoesNotContain("error LG11", output);
 
         using var manifest = JsonDocument.Parse(File.ReadAllText(consumer.ObjFile("licenceguard/compliance-manifest.json")));
         var packages = manifest.RootElement.GetProperty("dependencies").GetProperty("packages").EnumerateArray()
@@ -99,6 +100,15 @@ public class DependencyAuditTests
         Assert.Contains($"package Acme.Copyleft {_fixture.Version} (GPL-3.0-only)", output);
         Assert.Contains($"it comes in through Acme.Wrapper {_fixture.Version} → Acme.Copyleft {_fixture.Version}", output);
         Assert.DoesNotContain("MSB4018", output);
+
+        // The audit can be switched off; the compliance manifest then has no dependencies section at all.
+        consumer.WriteProject($"""<PackageReference Include="Acme.Wrapper" Version="{_fixture.Version}" />""",
+            "<LicenceGuardAuditDependencies>false</LicenceGuardAuditDependencies>");
+        var (exit2, output2) = consumer.Build();
+        Assert.True(exit2 == 0, output2);
+        Assert.DoesNotContain("LG1101", output2);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(consumer.ObjFile("licenceguard/compliance-manifest.json")));
+        Assert.False(manifest.RootElement.TryGetProperty("dependencies", out _));
     }
 
     [Fact]

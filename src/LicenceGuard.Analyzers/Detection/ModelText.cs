@@ -11,6 +11,7 @@ public static class ModelText
 {
     private static readonly string[] ModelFileExtensions = { ".onnx", ".gguf", ".safetensors", ".ggml", ".bin", ".pt", ".pth", ".ckpt" };
     private static readonly string[] PickleExtensions = { ".bin", ".pt", ".pth", ".ckpt", ".pkl", ".pickle" };
+    private static readonly char[] NotInPaths = { '\n', '\r', '"', '*', '?' };
 
     /// <summary>Could this literal be a model ID? No whitespace, no URL, no non-model file extension, a digit or a separator.</summary>
     public static bool CouldBeModelId(string text)
@@ -32,7 +33,7 @@ public static class ModelText
     }
 
     /// <summary>A path or file name ending in a model weights extension.</summary>
-    public static bool IsModelFilePath(string text) => EndsWithAny(text, ModelFileExtensions) && text.Length > 5 && text.IndexOfAny(new[] { '\n', '\r', '"', '*', '?' }) < 0 && !text.Contains("://");
+    public static bool IsModelFilePath(string text) => EndsWithAny(text, ModelFileExtensions) && text.Length > 5 && text.IndexOfAny(NotInPaths) < 0 && !text.Contains("://");
 
     /// <summary>Pickle-based weights execute code when loaded.</summary>
     public static bool IsPickle(string path) => EndsWithAny(path, PickleExtensions);

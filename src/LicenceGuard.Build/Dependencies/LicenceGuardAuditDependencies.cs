@@ -61,6 +61,8 @@ public sealed class LicenceGuardAuditDependencies : Task
         {
             // The last line of defence: the build sees one LicenceGuard diagnostic, never MSB4018.
             LogFinding(Finding.Create(DiagnosticIds.DependencyAuditFailed, $"the dependency audit failed: {ex.GetType().Name}: {ex.Message}", SourceLocation.None(AssetsFile)));
+            // A report from an earlier run would describe another graph: better none in the compliance manifest.
+            Delete(ReportPath);
             return !Log.HasLoggedErrors;
         }
     }
@@ -86,7 +88,8 @@ public sealed class LicenceGuardAuditDependencies : Task
         Log.LogMessage(MessageImportance.High, "LicenceGuard: {0} package(s) audited, {1} model file(s) inside packages, {2} error(s), {3} warning(s)",
             result.Packages.Count, result.Packages.Sum(p => p.ModelFiles.Count), ErrorCount, WarningCount);
 
-        if (ErrorCount == 0 && WarningCount == 0 && !string.IsNullOrWhiteSpace(StampPath))
+        // Errors in the policy itself (LG1002) are logged outside the findings: they too keep the audit running next build.
+        if (ErrorCount == 0 && WarningCount == 0 && !Log.HasLoggedErrors && !string.IsNullOrWhiteSpace(StampPath))
             AtomicFile.WriteIfChanged(StampPath!, "clean\n");
         return !Log.HasLoggedErrors;
     }
@@ -149,10 +152,12 @@ public sealed class LicenceGuardAuditDependencies : Task
 
     private void LogFinding(Finding finding) => FindingLogger.Log(Log, finding);
 
-    private void DeleteStamp()
+    private void DeleteStamp() => Delete(StampPath);
+
+    private static void Delete(string? path)
     {
-        if (string.IsNullOrWhiteSpace(StampPath) || !File.Exists(StampPath)) return;
-        try { File.Delete(StampPath); }
+        if (string.IsNullOrWhiteSpace(path) || !File.Exists(path)) return;
+        try { File.Delete(path); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
     }

@@ -26,6 +26,7 @@ public static class ComplianceFacts
         foreach (var pair in AttestationFiles.Read(files, result.Manifest.Models.Select(m => m.Id.Value)))
             extras.AttestationJson[pair.Key] = pair.Value;
         EvaluationDriftCheck.AddTo(result, AttestationFiles.Runtimes(extras.AttestationJson));
+        result.Weights?.AddTo(extras);
         return extras;
     }
 

@@ -21,6 +21,9 @@ public sealed class EvaluationResult
     /// <summary>Every finding, waived ones included, in deterministic order.</summary>
     public List<Finding> Findings { get; } = new();
 
+    /// <summary>Weights integrity, format and memory-fit results, when the manifest declares weights or targets.</summary>
+    public Weights.WeightsVerification? Weights { get; internal set; }
+
     public bool HasErrors => Findings.Any(f => f.EffectiveSeverity == Severity.Error);
 
     public int Count(Severity severity) => Findings.Count(f => f.EffectiveSeverity == severity);

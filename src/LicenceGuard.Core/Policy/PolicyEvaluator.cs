@@ -13,7 +13,9 @@ namespace LicenceGuard.Core.Policy;
 /// </summary>
 public static class PolicyEvaluator
 {
-    public static EvaluationResult Evaluate(ModelsManifest manifest, LicenceCatalogue catalogue, PolicyOptions options)
+    /// <param name="external">Findings from checks that read files (weights integrity, memory fit): added before waivers
+    /// are applied, so a waiver covers them like any policy finding.</param>
+    public static EvaluationResult Evaluate(ModelsManifest manifest, LicenceCatalogue catalogue, PolicyOptions options, IEnumerable<Finding>? external = null)
     {
         var result = new EvaluationResult(manifest, catalogue, options);
         var org = manifest.Organisation;
@@ -26,6 +28,7 @@ public static class PolicyEvaluator
         }
 
         CheckCatalogueAge(manifest, catalogue, options, result.Findings);
+        if (external != null) result.Findings.AddRange(external);
         WaiverApplier.Apply(manifest, result, options);
         // Group once: tens of thousands of models must not mean models × findings comparisons.
         var byModel = result.Findings.Where(f => f.ModelId != null).ToLookup(f => f.ModelId!, StringComparer.Ordinal);

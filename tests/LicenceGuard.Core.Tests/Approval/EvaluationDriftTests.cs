@@ -58,4 +58,18 @@ public class EvaluationDriftTests
         Assert.Null(EvaluationDriftCheck.Check(model, "onnxruntime 1.20.0"));
         Assert.Null(EvaluationDriftCheck.Check(model, "vllm 0.6.0"));
     }
+
+    [Fact]
+    public void Waiver_CoversEvaluationDrift_NotReportedAsUnused()
+    {
+        var yaml = Eval.Manifest(Eval.Org, Eval.ReviewedModel + "\n    revision: v3\n    evaluations: [{ on: 2026-10-01, dataset: MedQA, score: '0.7', revision: v2 }]")
+            + "waivers:\n  - { rule: LG1202, model: test/Model-8B, reason: re-evaluation booked, approver: c.officer, expires: 2026-12-31 }\n";
+        var result = Eval.Run(yaml);
+        Assert.Contains(result.Findings, f => f.Id == DiagnosticIds.WaiverUnused);
+        EvaluationDriftCheck.AddTo(result);
+        var f = Assert.Single(result.Findings, f => f.Id == DiagnosticIds.EvaluationDrift);
+        Assert.True(f.IsWaived);
+        Assert.DoesNotContain(result.Findings, x => x.Id == DiagnosticIds.WaiverUnused);
+        Assert.Equal("pass", result.Models.Single().Verdict);
+    }
 }

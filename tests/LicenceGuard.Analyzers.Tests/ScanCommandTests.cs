@@ -1,0 +1,134 @@
+using System.Text.Json;
+using LicenceGuard.Cli.Commands;
+
+namespace LicenceGuard.Analyzers.Tests;
+
+/// <summary>`licenceguard scan` and `init` over folders of code: by symbol where a project was restored, by name where not.</summary>
+public sealed class ScanCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "lg-scan-" + Guid.NewGuid().ToString("N"));
+
+    public ScanCommandTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private void Write(string relative, string text)
+    {
+        var path = Path.Combine(_dir, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    [Fact]
+    public void LooseFiles_WithoutPackages_FindsCallsByName()
+    {
+        Write("tools/Tool.cs", """
+            class Tool
+            {
+                void M()
+                {
+                    var chat = new ChatClient("gpt-4o-mini", "key");
+                    var session = new InferenceSession(modelPath: "models/phi-4-mini.onnx");
+                    var logo = "images/gpt-4o.png";
+                }
+            }
+            """);
+        Assert.True(ScanCommand.TryScan(_dir, out var hits, out _));
+        Assert.Collection(hits,
+            h => { Assert.Equal(("tools/Tool.cs", 5, 35, "gpt-4o-mini", "api-model-id", "new ChatClient(model)"), (h.File, h.Line, h.Column, h.Literal, h.Kind, h.Api)); },
+            h => { Assert.Equal(("models/phi-4-mini.onnx", "local-model-path", "new InferenceSession(modelPath)"), (h.Literal, h.Kind, h.Api)); });
+    }
+
+    [Fact]
+    public void RestoredProject_FindsConstantFlowsBySymbol()
+    {
+        Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        Write("App/obj/project.assets.json", AssetsFor(("OpenAI", "2.15.0", "lib/net8.0/OpenAI.dll"), ("System.ClientModel", "1.16.0", "lib/net8.0/System.ClientModel.dll")));
+        Write("App/Program.cs", """
+            using OpenAI;
+            static class P
+            {
+                const string Model = "my-" + "fine-tune";
+                static void M(OpenAIClient client) => client.GetChatClient(Model);
+            }
+            """);
+        Assert.True(ScanCommand.TryScan(Path.Combine(_dir, "App", "App.csproj"), out var hits, out _));
+        var hit = Assert.Single(hits);
+        Assert.Equal(("Program.cs", 5, 64, "my-fine-tune", "api-model-id", "OpenAIClient.GetChatClient(model)"), (hit.File, hit.Line, hit.Column, hit.Literal, hit.Kind, hit.Api));
+    }
+
+    [Fact]
+    public void AppSettings_ModelKeys_AreConfigValues()
+    {
+        Write("appsettings.Production.json", "{\n  \"AI\": { \"EmbeddingModel\": \"text-embedding-3-small\", \"Name\": \"gpt-4o\" }\n}\n");
+        Assert.True(ScanCommand.TryScan(_dir, out var hits, out _));
+        var hit = Assert.Single(hits);
+        Assert.Equal(("appsettings.Production.json", 2, 27, "text-embedding-3-small", "config-value", "AI:EmbeddingModel"), (hit.File, hit.Line, hit.Column, hit.Literal, hit.Kind, hit.Api));
+    }
+
+    [Fact]
+    public void ScanJson_WritesArrayWithRequiredFields()
+    {
+        Write("A.cs", "class A { object M() => new ChatClient(\"gpt-4.1\", \"k\"); }");
+        var (code, output) = RunCli("scan", _dir, "--format", "json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(output);
+        var item = Assert.Single(doc.RootElement.EnumerateArray());
+        Assert.Equal("A.cs", item.GetProperty("file").GetString());
+        Assert.Equal(1, item.GetProperty("line").GetInt32());
+        Assert.Equal(40, item.GetProperty("column").GetInt32());
+        Assert.Equal("gpt-4.1", item.GetProperty("literal").GetString());
+        Assert.Equal("api-model-id", item.GetProperty("kind").GetString());
+        Assert.Equal("new ChatClient(model)", item.GetProperty("api").GetString());
+    }
+
+    [Fact]
+    public void Scan_MissingPath_ExitsWithBadInput()
+    {
+        var (code, _) = RunCli("scan", Path.Combine(_dir, "missing"));
+        Assert.Equal(2, code);
+    }
+
+    [Fact]
+    public void Init_DraftsClassifiedModelsAndNeverOverwritesWithoutForce()
+    {
+        Write("A.cs", "class A { object M() => new ChatClient(\"gpt-4o-mini\", \"k\"); string N() => \"claude-sonnet-4-5\"; }");
+        Assert.Equal(0, RunCli("init", _dir).Code);
+        var path = Path.Combine(_dir, "models.yaml");
+        var read = LicenceGuard.Core.Manifest.ManifestReader.ReadFile(path);
+        Assert.Empty(read.Findings);
+        Assert.Equal(new[] { "gpt-4o-mini", "claude-sonnet-4-5" }, read.Manifest!.Models.Select(m => m.Id.Value));
+        Assert.Equal("LicenseRef-OpenAI-Services", read.Manifest.Models[0].Licence!.Value);
+        Assert.Equal("api", read.Manifest.Models[1].Kind!.Value);
+        Assert.Null(read.Manifest.Models[0].Review!.By);
+
+        File.AppendAllText(path, "# a person's edits\n");
+        Assert.Equal(2, RunCli("init", _dir).Code);
+        Assert.EndsWith("# a person's edits\n", File.ReadAllText(path));
+        Assert.Equal(0, RunCli("init", _dir, "--force").Code);
+        Assert.DoesNotContain("a person's edits", File.ReadAllText(path));
+    }
+
+    private static (int Code, string Output) RunCli(params string[] args)
+    {
+        var previous = Console.Out;
+        var writer = new StringWriter();
+        Console.SetOut(writer);
+        try
+        {
+            return (LicenceGuard.Cli.Program.Main(args), writer.ToString());
+        }
+        finally
+        {
+            Console.SetOut(previous);
+        }
+    }
+
+    private static string AssetsFor(params (string Id, string Version, string Dll)[] packages)
+    {
+        var root = TestReferences.Metadata("NuGetPackageRoot");
+        var targets = string.Join(",", packages.Select(p => $"\"{p.Id}/{p.Version}\": {{ \"compile\": {{ \"{p.Dll}\": {{}} }} }}"));
+        var libraries = string.Join(",", packages.Select(p => $"\"{p.Id}/{p.Version}\": {{ \"path\": \"{p.Id.ToLowerInvariant()}/{p.Version}\" }}"));
+        return $$"""{ "targets": { "net8.0": { {{targets}} } }, "libraries": { {{libraries}} }, "packageFolders": { {{JsonSerializer.Serialize(root)}}: {} } }""";
+    }
+}

@@ -1,0 +1,82 @@
+using LicenceGuard.Core.Diagnostics;
+using Microsoft.Build.Utilities;
+
+namespace LicenceGuard.Build.Tests;
+
+/// <summary>The task's approval, report and code-location parameters, with a fake build engine.</summary>
+public sealed class LicenceGuardCheckApprovalTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("lg-check-approval-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    // The review is waived so that the only findings are the ones these tests are about.
+    private static string Manifest(string extraModel = "") =>
+        "organisation: { commercial: false }\nmodels:\n  - { id: gpt-4o-mini, licence: LicenseRef-OpenAI-Services, hosting: { mode: api } }\n" + extraModel +
+        "waivers:\n  - { rule: LG1005, reason: read under the master agreement, approver: c.officer, expires: 2027-06-30 }\n";
+
+    private static readonly string OneModel = Manifest();
+
+    private (LicenceGuardCheck Task, FakeBuildEngine Engine, bool Result) Run(string yaml, Action<LicenceGuardCheck>? configure = null)
+    {
+        File.WriteAllText(Path.Combine(_dir, "models.yaml"), yaml);
+        var engine = new FakeBuildEngine();
+        var task = new LicenceGuardCheck
+        {
+            BuildEngine = engine,
+            ManifestPath = Path.Combine(_dir, "models.yaml"),
+            ComplianceManifestPath = Path.Combine(_dir, "obj", "compliance-manifest.json"),
+            Today = "2026-11-29",
+            LockPath = Path.Combine(_dir, "models.lock.json"),
+        };
+        configure?.Invoke(task);
+        return (task, engine, task.Execute());
+    }
+
+    [Fact]
+    public void UnknownDriftSeverity_Triggers_ErrorNamingTheProperty()
+    {
+        var (_, engine, result) = Run(OneModel, t => t.DriftSeverity = "loud");
+        Assert.False(result);
+        Assert.Contains(engine.Errors, e => e.Message!.Contains("LicenceGuardDriftSeverity"));
+    }
+
+    [Fact]
+    public void ModelAddedAfterApproval_Triggers_Drift_AtItsLine_AsConfigured()
+    {
+        Run(OneModel);
+        var approved = File.ReadAllText(Path.Combine(_dir, "obj", "compliance-manifest.json"));
+        File.WriteAllText(Path.Combine(_dir, "models.lock.json"), Core.Approval.ApprovalLock.Create(approved, "c.officer", new DateTime(2026, 11, 20)));
+        var grown = Manifest("  - { id: gpt-4o, licence: LicenseRef-OpenAI-Services, hosting: { mode: api } }\n");
+
+        var (_, engine, result) = Run(grown);
+        Assert.True(result, engine.All);
+        var drift = Assert.Single(engine.Warnings, w => w.Code == DiagnosticIds.DriftFromApproved);
+        Assert.Equal(4, drift.LineNumber);
+
+        var (_, strict, failed) = Run(grown, t => t.DriftSeverity = "error");
+        Assert.False(failed);
+        Assert.Single(strict.Errors, e => e.Code == DiagnosticIds.DriftFromApproved);
+
+        var (_, off, _) = Run(grown, t => t.DriftSeverity = "none");
+        Assert.DoesNotContain(off.Warnings, w => w.Code == DiagnosticIds.DriftFromApproved);
+    }
+
+    [Fact]
+    public void ReportDirectoryAndSources_WriteReportsWithCodeLocations()
+    {
+        var code = Path.Combine(_dir, "Chat.cs");
+        File.WriteAllText(code, "class Chat { const string Model = \"gpt-4o-mini\"; }\n");
+        var reports = Path.Combine(_dir, "obj", "reports");
+        var (_, engine, result) = Run(OneModel, t =>
+        {
+            t.ReportDirectory = reports;
+            t.SourceFiles = new[] { new TaskItem(code) };
+        });
+        Assert.True(result, engine.All);
+        Assert.Contains("\"file\": \"Chat.cs\"", File.ReadAllText(Path.Combine(_dir, "obj", "compliance-manifest.json")));
+        foreach (var file in new[] { "compliance-report.html", "compliance-summary.md", "compliance-bom.cdx.json", "MODEL-NOTICES.txt" })
+            Assert.True(File.Exists(Path.Combine(reports, file)), file);
+        Assert.Contains("<code>Chat.cs:1</code>", File.ReadAllText(Path.Combine(reports, "compliance-report.html")));
+    }
+}
