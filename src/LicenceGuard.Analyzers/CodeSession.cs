@@ -34,37 +34,66 @@ internal sealed class CodeSession
         var text = manifest.GetText(cancellation);
         if (text is null) return null;
         var state = ManifestCache.Get(text, manifest.Path);
-        return state.Manifest is null ? null : new CodeSession(state, SdkApiTable.Embedded, ModelReferenceFinder.CanSeeModelIdAttribute(compilation));
+        if (state.Manifest is null) return null;
+        // Load the catalogue and evaluate the manifest now, on this one thread, before node actions run on many:
+        // loaded lazily, every thread that needed it first would wait (and the wait would count as analyzer time).
+        state.Prepare();
+        return new CodeSession(state, SdkApiTable.Embedded, ModelReferenceFinder.CanSeeModelIdAttribute(compilation));
     }
 
     public void Register(CompilationStartAnalysisContext context)
     {
-        context.RegisterOperationAction(c => Guard(c.ReportDiagnostic, c.Operation.Syntax, () => OnArgument(c)), OperationKind.Argument);
-        context.RegisterOperationAction(c => Guard(c.ReportDiagnostic, c.Operation.Syntax, () => OnAssignment(c)), OperationKind.SimpleAssignment);
-        context.RegisterSyntaxNodeAction(c => Guard(c.ReportDiagnostic, c.Node, () => OnLiteral(c)), SyntaxKind.StringLiteralExpression);
+        context.RegisterOperationAction(OnArgument, OperationKind.Argument);
+        context.RegisterOperationAction(OnAssignment, OperationKind.SimpleAssignment);
+        context.RegisterSyntaxNodeAction(OnLiteral, SyntaxKind.StringLiteralExpression);
     }
 
+    // Each action runs for every node of its kind in the compilation: no allocation on the common path, and any
+    // exception becomes LG0099 at that node, never AD0001.
     private void OnArgument(OperationAnalysisContext c)
     {
-        if (_finder.FromArgument((IArgumentOperation)c.Operation) is { } reference)
-            _reporter.ReportFlow(reference, c.ContainingSymbol, c.ReportDiagnostic);
+        try
+        {
+            if (_finder.FromArgument((IArgumentOperation)c.Operation) is { } reference)
+                _reporter.ReportFlow(reference, c.ContainingSymbol, c.ReportDiagnostic);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException))
+        {
+            c.ReportDiagnostic(Failure(c.Operation.Syntax, ex));
+        }
     }
 
     private void OnAssignment(OperationAnalysisContext c)
     {
-        if (_finder.FromAssignment((ISimpleAssignmentOperation)c.Operation) is { } reference)
-            _reporter.ReportFlow(reference, c.ContainingSymbol, c.ReportDiagnostic);
+        try
+        {
+            if (_finder.FromAssignment((ISimpleAssignmentOperation)c.Operation) is { } reference)
+                _reporter.ReportFlow(reference, c.ContainingSymbol, c.ReportDiagnostic);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException))
+        {
+            c.ReportDiagnostic(Failure(c.Operation.Syntax, ex));
+        }
     }
 
     private void OnLiteral(SyntaxNodeAnalysisContext c)
     {
-        var literal = (LiteralExpressionSyntax)c.Node;
-        var text = literal.Token.ValueText;
-        if (!_literalVerdicts.GetOrAdd(text, t => (ModelText.CouldBeModelId(t) || ModelText.IsModelFilePath(t)) && _reporter.WouldReportLiteral(t))) return;
-        // Rare from here on: the literal is a model. If it flows into a known API, the operation actions above
-        // report it; report here only what they do not see. Binding is needed for that, so it comes last.
-        if (FlowsIntoKnownApi(literal, c.SemanticModel, c.CancellationToken)) return;
-        _reporter.ReportLiteral(text, literal.GetLocation(), c.ReportDiagnostic);
+        try
+        {
+            var literal = (LiteralExpressionSyntax)c.Node;
+            var text = literal.Token.ValueText;
+            if (!_literalVerdicts.TryGetValue(text, out var interesting))
+                interesting = _literalVerdicts.GetOrAdd(text, (ModelText.CouldBeModelId(text) || ModelText.IsModelFilePath(text)) && _reporter.WouldReportLiteral(text));
+            if (!interesting) return;
+            // Rare from here on: the literal is a model. If it flows into a known API, the operation actions above
+            // report it; report here only what they do not see. Binding is needed for that, so it comes last.
+            if (FlowsIntoKnownApi(literal, c.SemanticModel, c.CancellationToken)) return;
+            _reporter.ReportLiteral(text, literal.GetLocation(), c.ReportDiagnostic);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException))
+        {
+            c.ReportDiagnostic(Failure(c.Node, ex));
+        }
     }
 
     private bool FlowsIntoKnownApi(ExpressionSyntax literal, SemanticModel model, System.Threading.CancellationToken cancellation)
@@ -82,16 +111,6 @@ internal sealed class CodeSession
         }
     }
 
-    /// <summary>Any exception in a node action becomes LG0099 at that node, never AD0001.</summary>
-    private static void Guard(Action<Diagnostic> report, SyntaxNode node, Action action)
-    {
-        try
-        {
-            action();
-        }
-        catch (Exception ex) when (!(ex is OperationCanceledException))
-        {
-            report(Diagnostic.Create(InternalFailureRule.Descriptor, node.GetLocation(), "analyse this code", FailureText.Of(ex)));
-        }
-    }
+    private static Diagnostic Failure(SyntaxNode node, Exception ex) =>
+        Diagnostic.Create(InternalFailureRule.Descriptor, node.GetLocation(), "analyse this code", FailureText.Of(ex));
 }

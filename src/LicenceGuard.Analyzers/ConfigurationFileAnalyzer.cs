@@ -43,6 +43,6 @@ public sealed class ConfigurationFileAnalyzer : DiagnosticAnalyzer
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void RegisterSession(CompilationStartAnalysisContext context, AdditionalText manifest)
     {
-        ConfigurationSession.Create(manifest, context.CancellationToken)?.Register(context);
+        ConfigurationSession.Create(manifest).Register(context);
     }
 }

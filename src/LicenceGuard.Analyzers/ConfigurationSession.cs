@@ -11,17 +11,13 @@ namespace LicenceGuard.Analyzers;
 /// <summary>The per-compilation part of <see cref="ConfigurationFileAnalyzer"/>; like <see cref="CodeSession"/>, it is where Core is first touched.</summary>
 internal sealed class ConfigurationSession
 {
-    private readonly ManifestState _state;
+    private readonly AdditionalText _manifest;
 
-    private ConfigurationSession(ManifestState state) => _state = state;
+    private ConfigurationSession(AdditionalText manifest) => _manifest = manifest;
 
-    public static ConfigurationSession? Create(AdditionalText manifest, System.Threading.CancellationToken cancellation)
-    {
-        var text = manifest.GetText(cancellation);
-        if (text is null) return null;
-        var state = ManifestCache.Get(text, manifest.Path);
-        return state.Manifest is null ? null : new ConfigurationSession(state);
-    }
+    /// <summary>Nothing is parsed here: most projects have no appsettings*.json AdditionalFile, and those that do pay
+    /// for models.yaml when the first one is read (the parse is shared with the code analyzer).</summary>
+    public static ConfigurationSession Create(AdditionalText manifest) => new(manifest);
 
     public void Register(CompilationStartAnalysisContext context) => context.RegisterAdditionalFileAction(OnFile);
 
@@ -31,12 +27,15 @@ internal sealed class ConfigurationSession
         if (!ConfigFileScanner.IsConfigFile(file.Path)) return;
         try
         {
+            var manifestText = _manifest.GetText(context.CancellationToken);
             var text = file.GetText(context.CancellationToken);
-            if (text is null) return;
+            if (manifestText is null || text is null) return;
+            var state = ManifestCache.Get(manifestText, _manifest.Path);
+            if (state.Manifest is null) return;
             foreach (var value in ConfigFileScanner.Scan(text.ToString()))
             {
-                if (_state.Find(value.Value) != null) continue;
-                var match = ModelClassification.Match(_state.Catalogue, value.Value);
+                if (state.Find(value.Value) != null) continue;
+                var match = ModelClassification.Match(state.Catalogue, value.Value);
                 var span = new TextSpan(value.Start, value.Length);
                 var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
                 context.ReportDiagnostic(Diagnostic.Create(ConfigurationModelRule.Descriptor, location,

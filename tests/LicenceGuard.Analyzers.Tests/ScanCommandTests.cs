@@ -63,7 +63,7 @@ public sealed class ScanCommandTests : IDisposable
         Write("appsettings.Production.json", "{\n  \"AI\": { \"EmbeddingModel\": \"text-embedding-3-small\", \"Name\": \"gpt-4o\" }\n}\n");
         Assert.True(ScanCommand.TryScan(_dir, out var hits, out _));
         var hit = Assert.Single(hits);
-        Assert.Equal(("appsettings.Production.json", 2, 27, "text-embedding-3-small", "config-value", "AI:EmbeddingModel"), (hit.File, hit.Line, hit.Column, hit.Literal, hit.Kind, hit.Api));
+        Assert.Equal(("appsettings.Production.json", 2, 29, "text-embedding-3-small", "config-value", "AI:EmbeddingModel"), (hit.File, hit.Line, hit.Column, hit.Literal, hit.Kind, hit.Api));
     }
 
     [Fact]

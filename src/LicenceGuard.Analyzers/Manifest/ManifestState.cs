@@ -62,6 +62,13 @@ public sealed class ManifestState
     /// <summary>A state for code that runs without a manifest (the CLI's scan): nothing is declared.</summary>
     public static ManifestState WithoutManifest() => new(null, Array.Empty<Finding>(), null);
 
+    /// <summary>Loads what the node actions will need (catalogue, evaluation) so that they never wait for it.</summary>
+    public void Prepare()
+    {
+        _ = _catalogue.Value;
+        if (Manifest != null && Manifest.Models.Count > 0) _ = _findings.Value;
+    }
+
     /// <summary>The declared model a literal names: ID or alias (case-insensitive), or for a path its file name.</summary>
     public ModelEntry? Find(string literal)
     {
