@@ -24,21 +24,37 @@ internal static class AnalyzerCatalogue
 
     public static LicenceCatalogue For(ModelsManifest? manifest)
     {
-        var families = BySet.GetOrAdd(string.Empty, _ => new Lazy<LicenceCatalogue>(() => Load(Array.Empty<string>()))).Value;
-        if (manifest is null || manifest.Models.Count == 0) return families;
-        var wanted = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var model in manifest.Models)
-        {
-            if (model.Licence != null && model.Licence.Value.Length > 0) wanted.Add(model.Licence.Value.Trim());
-            foreach (var name in model.AllNames())
-                if (families.Match(name) is { } match) wanted.Add(match.LicenceId);
-        }
-        var available = new HashSet<string>(ResourceNames.Value.Where(n => n.StartsWith(Licences, StringComparison.Ordinal))
-            .Select(n => n.Substring(Licences.Length, n.Length - Licences.Length - ".yaml".Length)), StringComparer.OrdinalIgnoreCase);
-        if (wanted.Any(w => !available.Contains(w))) return CatalogueLoader.LoadEmbedded();
-        var key = string.Join("\u0001", wanted);
-        return BySet.GetOrAdd(key, _ => new Lazy<LicenceCatalogue>(() => Load(wanted))).Value;
+        var declared = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var model in manifest?.Models ?? new List<ModelEntry>())
+            if (model.Licence != null && model.Licence.Value.Trim().Length > 0) declared.Add(model.Licence.Value.Trim());
+        if (declared.Any(d => !Available.Value.Contains(d))) return CatalogueLoader.LoadEmbedded();
+        var key = string.Join("\u0001", declared);
+        return BySet.GetOrAdd(key, _ => new Lazy<LicenceCatalogue>(() => Build(manifest, declared))).Value;
     }
+
+    /// <summary>
+    /// Families plus the declared licences, then the licences the catalogue assigns to the declared models (so that a
+    /// declared licence that differs from the catalogue's is still noticed). The catalogue is private to this factory
+    /// until it returns, so adding to it here is safe.
+    /// </summary>
+    private static LicenceCatalogue Build(ModelsManifest? manifest, IEnumerable<string> declared)
+    {
+        var catalogue = Load(declared);
+        if (manifest is null) return catalogue;
+        var missing = manifest.Models.SelectMany(m => m.AllNames()).Select(n => catalogue.Match(n)?.LicenceId)
+            .Where(id => id != null && catalogue.FindLicence(id) is null).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var id in missing)
+        {
+            if (!Available.Value.Contains(id!)) return CatalogueLoader.LoadEmbedded();
+            var bytes = CatalogueLoader.ReadEmbeddedFile(Licences + id + ".yaml");
+            if (bytes != null) CatalogueLoader.AddText(catalogue, Encoding.UTF8.GetString(bytes), Licences + id + ".yaml", organisation: false);
+        }
+        return catalogue;
+    }
+
+    private static readonly Lazy<HashSet<string>> Available = new(() => new HashSet<string>(
+        ResourceNames.Value.Where(n => n.StartsWith(Licences, StringComparison.Ordinal))
+            .Select(n => n.Substring(Licences.Length, n.Length - Licences.Length - ".yaml".Length)), StringComparer.OrdinalIgnoreCase));
 
     private static LicenceCatalogue Load(IEnumerable<string> licences)
     {

@@ -62,7 +62,10 @@ public sealed class ManifestState
     /// <summary>A state for code that runs without a manifest (the CLI's scan): nothing is declared.</summary>
     public static ManifestState WithoutManifest() => new(null, Array.Empty<Finding>(), null);
 
-    /// <summary>Loads what the node actions will need (catalogue, evaluation) so that they never wait for it.</summary>
+    /// <summary>
+    /// Loads what the node actions will need (the catalogue, the evaluation) now, on the one thread that runs the
+    /// compilation start: loaded lazily, every thread that needed it first would wait, and each wait would count.
+    /// </summary>
     public void Prepare()
     {
         _ = _catalogue.Value;

@@ -18,6 +18,8 @@ namespace LicenceGuard.Core.Weights;
 /// </summary>
 public static class WeightsVerifier
 {
+    public const string PackageModelPrefix = "nuget:";
+
     public static WeightsVerification Verify(ModelsManifest manifest, LicenceCatalogue catalogue, WeightsVerifierOptions? options = null)
     {
         options ??= new WeightsVerifierOptions();
@@ -27,7 +29,10 @@ public static class WeightsVerifier
         foreach (var model in manifest.Models)
         {
             var inspections = new List<WeightsInspection>();
-            foreach (var file in model.Weights)
+            // A model named nuget:<Package> declares a file shipped inside a NuGet package: its path is inside the
+            // package, not beside models.yaml, and the dependency audit (LG1103) is what checks it.
+            var insidePackage = model.Id.Value.StartsWith(PackageModelPrefix, StringComparison.OrdinalIgnoreCase);
+            foreach (var file in insidePackage ? Enumerable.Empty<WeightsFile>() : model.Weights)
             {
                 var inspection = VerifyFile(model, file, baseDir, cache, options, result);
                 if (inspection != null) inspections.Add(inspection);
