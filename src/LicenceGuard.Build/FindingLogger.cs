@@ -11,13 +11,18 @@ namespace LicenceGuard.Build;
 /// </summary>
 internal static class FindingLogger
 {
-    public static void Log(TaskLoggingHelper log, Finding f)
+    public static void Log(TaskLoggingHelper log, Finding f) => Log(log, f, WarningPolicy.None);
+
+    public static void Log(TaskLoggingHelper log, Finding f, WarningPolicy policy)
     {
         var loc = f.Location;
         var file = loc.File;
         var line = loc.IsNone ? 0 : loc.Line;
         var column = loc.IsNone ? 0 : loc.Column;
-        switch (f.EffectiveSeverity)
+        var severity = f.EffectiveSeverity;
+        if (severity == Severity.Warning && policy.IsSilenced(f.Id)) severity = Severity.Info;
+        else if (severity == Severity.Warning && policy.IsError(f.Id)) severity = Severity.Error;
+        switch (severity)
         {
             case Severity.Error:
                 log.LogError(null, f.Id, null, f.HelpUri, file, line, column, 0, 0, "{0}", f.Message);

@@ -19,7 +19,7 @@ namespace LicenceGuard.Build;
 /// its models.yaml line, and writes the generated compliance manifest. It never throws: an internal failure is one
 /// LicenceGuard error, not MSB4018.
 /// </summary>
-public sealed class LicenceGuardCheck : Task
+public sealed class LicenceGuardCheck : WarningPolicyTask
 {
     /// <summary>models.yaml; empty when none was found (then the task says how to start).</summary>
     public string? ManifestPath { get; set; }
@@ -129,7 +129,7 @@ public sealed class LicenceGuardCheck : Task
         // Drift compares the manifest just written with the approved one, so it is reported but never part of it.
         if (json != null && driftSeverity is { } severity && !string.IsNullOrWhiteSpace(LockPath))
             result.Findings.AddRange(DriftCheck.Run(ManifestPath!, json, LockPath!, severity));
-        foreach (var finding in result.Findings) FindingLogger.Log(Log, finding);
+        foreach (var finding in result.Findings) FindingLogger.Log(Log, finding, Policy);
 
         ErrorCount = result.Count(Severity.Error);
         WarningCount = result.Count(Severity.Warning);

@@ -96,3 +96,20 @@ public sealed class LicenceGuardCheckTests : IDisposable
         Assert.Contains(engine.Messages, m => m.Code == DiagnosticIds.ModelWithoutLicence && m.Message!.Contains("waived until 2027-01-01"));
     }
 }
+
+public sealed class WarningPolicyTests
+{
+    [Theory]
+    [InlineData("", "", "", false, "warning")]
+    [InlineData("LG1021", "", "", false, "silenced")]
+    [InlineData("", "LG1021", "", false, "error")]
+    [InlineData("", "", "", true, "error")]
+    [InlineData("", "", "LG1021", true, "warning")]
+    [InlineData("CS1591;LG1021", "", "", true, "silenced")]
+    public void ProjectWarningProperties_ApplyToLicenceGuardWarnings(string noWarn, string asErrors, string notAsErrors, bool all, string expected)
+    {
+        var policy = new WarningPolicy(noWarn, asErrors, notAsErrors, all);
+        var actual = policy.IsSilenced("LG1021") ? "silenced" : policy.IsError("LG1021") ? "error" : "warning";
+        Assert.Equal(expected, actual);
+    }
+}

@@ -170,6 +170,14 @@ public class BuildGateTests
         Assert.DoesNotContain("MSB4018", output);
     }
 
+    /// <summary>The compliant models without the notice file: MIT's notice duty is then open (LG1021, a warning).</summary>
+    private string WithoutNotice()
+    {
+        var models = CompliantModels();
+        Assert.Contains("attribution: { notice: THIRD-PARTY-NOTICES.txt }", models);
+        return models.Replace("attribution: { notice: THIRD-PARTY-NOTICES.txt }", "attribution: {}");
+    }
+
     /// <summary>MSBuild repeats each diagnostic in its summary: compare from the file name on.</summary>
     private static List<string> Diagnostics(string output, string marker) =>
         output.Split('\n').Where(l => l.Contains(marker)).Select(l => l.Substring(Math.Max(0, l.IndexOf("models.yaml(", StringComparison.Ordinal))).Trim()).Distinct().ToList();
@@ -179,9 +187,21 @@ public class BuildGateTests
     {
         var consumer = _fixture.CreateConsumer("nowarn");
         consumer.WriteProject(string.Empty, "<NoWarn>$(NoWarn);LG1021;LG1023</NoWarn>");
-        consumer.WriteFile("models.yaml", Organisation + "\n" + CompliantModels().Replace("    attribution: { notice: THIRD-PARTY-NOTICES.txt }\n", string.Empty));
+        consumer.WriteFile("models.yaml", Organisation + "\n" + WithoutNotice());
         var (exit, output) = consumer.Build();
         Assert.True(exit == 0, output);
         Assert.DoesNotContain("warning LG1021", output);
+        Assert.Contains("LG1021", output);   // still reported, as a message
+    }
+
+    [Fact]
+    public void WarningsAsErrors_PromotesLicenceGuardWarning_Triggers()
+    {
+        var consumer = _fixture.CreateConsumer("warnaserror");
+        consumer.WriteProject(string.Empty, "<WarningsAsErrors>$(WarningsAsErrors);LG1021</WarningsAsErrors>");
+        consumer.WriteFile("models.yaml", Organisation + "\n" + WithoutNotice());
+        var (exit, output) = consumer.Build();
+        Assert.True(exit != 0, output);
+        Assert.Contains("error LG1021", output);
     }
 }

@@ -20,7 +20,7 @@ namespace LicenceGuard.Build.Dependencies;
 /// inside a package checked against the declared models (LG1103). Writes dependencies.json, which the build gate embeds
 /// in the compliance manifest. It never throws: a failure is one LG1104.
 /// </summary>
-public sealed class LicenceGuardAuditDependencies : Task
+public sealed class LicenceGuardAuditDependencies : WarningPolicyTask
 {
     /// <summary>project.assets.json ($(ProjectAssetsFile)).</summary>
     [Required]
@@ -150,7 +150,7 @@ public sealed class LicenceGuardAuditDependencies : Task
         return packages;
     }
 
-    private void LogFinding(Finding finding) => FindingLogger.Log(Log, finding);
+    private void LogFinding(Finding finding) => FindingLogger.Log(Log, finding, Policy);
 
     private void DeleteStamp() => Delete(StampPath);
 
