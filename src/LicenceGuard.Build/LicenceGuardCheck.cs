@@ -19,7 +19,7 @@ namespace LicenceGuard.Build;
 /// its models.yaml line, and writes the generated compliance manifest. It never throws: an internal failure is one
 /// LicenceGuard error, not MSB4018.
 /// </summary>
-public sealed class LicenceGuardCheck : WarningPolicyTask
+public sealed class LicenceGuardCheck : LicenceGuardTask
 {
     /// <summary>models.yaml; empty when none was found (then the task says how to start).</summary>
     public string? ManifestPath { get; set; }
@@ -65,28 +65,12 @@ public sealed class LicenceGuardCheck : WarningPolicyTask
     /// <summary>Where the task lists the weights files it read, so that the next build treats them as inputs.</summary>
     public string? WeightsInputsPath { get; set; }
 
-    [Output]
-    public int ErrorCount { get; private set; }
+    /// <summary>Bad input is handled in <see cref="Run"/> as located findings; this keeps MSB4018 out of the build.</summary>
+    protected override void OnUnexpected(Exception ex) =>
+        Log.LogError(null, DiagnosticIds.ManifestUnreadable, null, DiagnosticIds.HelpUri(DiagnosticIds.ManifestUnreadable),
+            ManifestPath ?? string.Empty, 0, 0, 0, 0, "LicenceGuard could not check the manifest: {0}: {1}", ex.GetType().Name, ex.Message);
 
-    [Output]
-    public int WarningCount { get; private set; }
-
-    public override bool Execute()
-    {
-        try
-        {
-            return Run();
-        }
-        catch (Exception ex)
-        {
-            // Bad input is handled below as located findings; this is the last line so the build never sees MSB4018.
-            Log.LogError(null, DiagnosticIds.ManifestUnreadable, null, DiagnosticIds.HelpUri(DiagnosticIds.ManifestUnreadable),
-                ManifestPath ?? string.Empty, 0, 0, 0, 0, "LicenceGuard could not check the manifest: {0}: {1}", ex.GetType().Name, ex.Message);
-            return false;
-        }
-    }
-
-    private bool Run()
+    protected override bool Run()
     {
         DeleteStamp();
         if (string.IsNullOrWhiteSpace(ManifestPath) || !File.Exists(ManifestPath))

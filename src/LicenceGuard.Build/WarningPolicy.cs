@@ -1,28 +1,9 @@
 using System;
 using System.Collections.Generic;
-using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 
 namespace LicenceGuard.Build;
 
-/// <summary>
-/// The project's NoWarn, WarningsAsErrors, WarningsNotAsErrors and TreatWarningsAsErrors applied to LicenceGuard's
-/// warnings, as the compiler applies them to its own. MSBuild does not map these project properties onto warnings that
-/// tasks log, so the tasks apply them.
-/// </summary>
-public abstract class WarningPolicyTask : Task
-{
-    public string? NoWarn { get; set; }
-
-    public string? WarningsAsErrors { get; set; }
-
-    public string? WarningsNotAsErrors { get; set; }
-
-    public bool TreatWarningsAsErrors { get; set; }
-
-    internal WarningPolicy Policy => new(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
-}
-
+/// <summary>The project's warning properties, as sets of codes: which LicenceGuard warnings to silence or promote.</summary>
 internal sealed class WarningPolicy
 {
     private readonly HashSet<string> _noWarn;

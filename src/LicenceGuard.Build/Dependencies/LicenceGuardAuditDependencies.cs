@@ -20,7 +20,7 @@ namespace LicenceGuard.Build.Dependencies;
 /// inside a package checked against the declared models (LG1103). Writes dependencies.json, which the build gate embeds
 /// in the compliance manifest. It never throws: a failure is one LG1104.
 /// </summary>
-public sealed class LicenceGuardAuditDependencies : WarningPolicyTask
+public sealed class LicenceGuardAuditDependencies : LicenceGuardTask
 {
     /// <summary>project.assets.json ($(ProjectAssetsFile)).</summary>
     [Required]
@@ -45,29 +45,14 @@ public sealed class LicenceGuardAuditDependencies : WarningPolicyTask
     /// <summary>Where NuGet's settings are looked up from for the feed look-up: the project's folder.</summary>
     public string? ProjectDirectory { get; set; }
 
-    [Output]
-    public int ErrorCount { get; private set; }
-
-    [Output]
-    public int WarningCount { get; private set; }
-
-    public override bool Execute()
+    protected override void OnUnexpected(Exception ex)
     {
-        try
-        {
-            return Run();
-        }
-        catch (Exception ex)
-        {
-            // The last line of defence: the build sees one LicenceGuard diagnostic, never MSB4018.
-            LogFinding(Finding.Create(DiagnosticIds.DependencyAuditFailed, $"the dependency audit failed: {ex.GetType().Name}: {ex.Message}", SourceLocation.None(AssetsFile)));
-            // A report from an earlier run would describe another graph: better none in the compliance manifest.
-            Delete(ReportPath);
-            return !Log.HasLoggedErrors;
-        }
+        LogFinding(Finding.Create(DiagnosticIds.DependencyAuditFailed, $"the dependency audit failed: {ex.GetType().Name}: {ex.Message}", SourceLocation.None(AssetsFile)));
+        // A report from an earlier run would describe another graph: better none in the compliance manifest.
+        Delete(ReportPath);
     }
 
-    private bool Run()
+    protected override bool Run()
     {
         DeleteStamp();
         // A malformed LicenceGuardToday is the build gate's error to report (once); the audit then judges waivers as of today.
