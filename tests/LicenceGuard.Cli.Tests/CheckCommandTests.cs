@@ -65,4 +65,15 @@ public sealed class CheckCommandTests : IDisposable
         CliRunner.Run("check", "--manifest", Write("organisation: { commercial: true }\nmodels: []\n"), "-o", output);
         Assert.Contains("\"formatVersion\": 1", File.ReadAllText(output));
     }
+
+    [Fact]
+    public void NewModelSinceApproval_Triggers_DriftLikeTheBuild()
+    {
+        var path = Write("organisation: { commercial: true }\nmodels: []\n");
+        Assert.Equal(0, CliRunner.Run("approve", "--manifest", path, "--by", "c.officer", "--on", "2026-11-29").Exit);
+        File.WriteAllText(path, "organisation: { commercial: true }\nmodels:\n  - id: deepseek-ai/DeepSeek-R1\n    licence: MIT\n");
+        var (_, output, _) = CliRunner.Run("check", "--manifest", path, "--today", "2026-11-29");
+        Assert.Contains("warning LG1201", output);
+        Assert.Contains("deepseek-ai/DeepSeek-R1", output);
+    }
 }

@@ -9,8 +9,6 @@ namespace LicenceGuard.Analyzers.Detection;
 /// </summary>
 public static class ModelText
 {
-    private static readonly string[] ModelFileExtensions = { ".onnx", ".gguf", ".safetensors", ".ggml", ".bin", ".pt", ".pth", ".ckpt" };
-    private static readonly string[] PickleExtensions = { ".bin", ".pt", ".pth", ".ckpt", ".pkl", ".pickle" };
     private static readonly char[] NotInPaths = { '\n', '\r', '"', '*', '?' };
 
     /// <summary>Could this literal be a model ID? No whitespace, no URL, no non-model file extension, a digit or a separator.</summary>
@@ -33,10 +31,10 @@ public static class ModelText
     }
 
     /// <summary>A path or file name ending in a model weights extension.</summary>
-    public static bool IsModelFilePath(string text) => EndsWithAny(text, ModelFileExtensions) && text.Length > 5 && text.IndexOfAny(NotInPaths) < 0 && !text.Contains("://");
+    public static bool IsModelFilePath(string text) => EndsWithAny(text, ModelFileExtensions.Weights) && text.Length > 5 && text.IndexOfAny(NotInPaths) < 0 && !text.Contains("://");
 
     /// <summary>Pickle-based weights execute code when loaded.</summary>
-    public static bool IsPickle(string path) => EndsWithAny(path, PickleExtensions);
+    public static bool IsPickle(string path) => EndsWithAny(path, ModelFileExtensions.PickleBased);
 
     /// <summary>
     /// Outside a known API a ".bin" file is usually not a model: it counts only when its name says so
@@ -63,7 +61,7 @@ public static class ModelText
     {
         var dot = text.LastIndexOf('.');
         if (dot < 0 || dot == text.Length - 1) return false;
-        if (EndsWithAny(text, ModelFileExtensions)) return false;
+        if (EndsWithAny(text, ModelFileExtensions.Weights)) return false;
         var ext = text.Substring(dot + 1);
         if (ext.Length < 2 || ext.Length > 5) return false;
         foreach (var c in ext)
@@ -71,10 +69,6 @@ public static class ModelText
         return true;
     }
 
-    private static bool EndsWithAny(string text, string[] suffixes)
-    {
-        foreach (var s in suffixes)
-            if (text.EndsWith(s, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
-    }
+    private static bool EndsWithAny(string text, System.Collections.Generic.IReadOnlyList<string> suffixes) =>
+        ModelFileExtensions.Match(text, suffixes) != null;
 }

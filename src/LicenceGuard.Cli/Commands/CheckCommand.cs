@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using LicenceGuard.Core;
+using LicenceGuard.Core.Approval;
 using LicenceGuard.Core.Diagnostics;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Policy;
@@ -52,6 +53,16 @@ public static class CheckCommand
             options.Today = day;
         }
         var result = ComplianceCheck.RunFile(path, options, catalogue);
+        // The rest of what the build adds: code locations and evaluation drift (LG1202), then drift from the approved
+        // lock (LG1201) when there is one, so that check and build report the same findings.
+        string? json = null;
+        if (result.Manifest != null)
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+            json = ComplianceManifestWriter.ToJson(result, ComplianceFacts.Collect(result, ComplianceFacts.SourceFilesUnder(dir), Array.Empty<string>()));
+            var lockPath = Path.Combine(dir, "models.lock.json");
+            if (File.Exists(lockPath)) result.Findings.AddRange(DriftCheck.Run(path, json, lockPath, Severity.Warning));
+        }
         var stdout = Console.Out;
         foreach (var f in result.Findings) stdout.WriteLine(f.ToMsBuildString());
         var errors = result.Count(Severity.Error);
@@ -59,7 +70,7 @@ public static class CheckCommand
         stdout.WriteLine($"{result.Models.Count} model(s): {errors} error(s), {warnings} warning(s), {result.Findings.Count(f => f.IsWaived)} waived");
 
         if (result.Findings.Any(f => f.Id == DiagnosticIds.ManifestUnreadable)) return ExitCodes.BadInput;
-        if (output != null && result.Manifest != null) AtomicFile.WriteIfChanged(output, ComplianceManifestWriter.ToJson(result));
+        if (output != null && json != null) AtomicFile.WriteIfChanged(output, json);
         return errors > 0 ? ExitCodes.Findings : ExitCodes.Clean;
     }
 }

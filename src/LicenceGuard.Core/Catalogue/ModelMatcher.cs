@@ -14,7 +14,6 @@ namespace LicenceGuard.Core.Catalogue;
 public sealed class ModelMatcher
 {
     private const int BucketLength = 3;
-    private static readonly string[] ModelFileExtensions = { ".onnx", ".gguf", ".safetensors", ".bin", ".pt", ".pth", ".ckpt", ".ggml" };
 
     private readonly Dictionary<string, (ModelFamily Family, KnownModel Model)> _exact = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<(string Pattern, ModelFamily Family)>> _buckets = new(StringComparer.Ordinal);
@@ -95,7 +94,7 @@ public sealed class ModelMatcher
     /// <summary>"models/phi-4.onnx" → "phi-4": a model file is recognised by its name.</summary>
     public static string? FileStem(string id)
     {
-        var ext = ModelFileExtensions.FirstOrDefault(e => id.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+        var ext = ModelFileExtensions.Match(id, ModelFileExtensions.Weights);
         var hasDir = id.IndexOf('/') >= 0 || id.IndexOf('\\') >= 0;
         if (ext is null && !hasDir) return null;
         var name = id.Replace('\\', '/');
@@ -104,11 +103,4 @@ public sealed class ModelMatcher
         if (name.Length == 0 || string.Equals(name, id, StringComparison.Ordinal)) return null;
         return name;
     }
-
-    public static bool IsModelFilePath(string text) =>
-        ModelFileExtensions.Any(e => text.EndsWith(e, StringComparison.OrdinalIgnoreCase)) && text.Length > 5 && text.IndexOfAny(new[] { '\n', '\r', '"' }) < 0;
-
-    /// <summary>Pickle-based formats execute code when loaded (torch.load, pickle.load).</summary>
-    public static bool IsPickleExtension(string path) =>
-        new[] { ".bin", ".pt", ".pth", ".ckpt", ".pkl", ".pickle" }.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 }

@@ -69,9 +69,5 @@ internal static class PickleDetector
     internal static string DescribeRaw(byte protocol) => $"a Python pickle stream (protocol {protocol})";
 
     /// <summary>Extensions of formats that are pickles in practice; content that is not recognised under them is refused.</summary>
-    public static bool HasPickleExtension(string path)
-    {
-        var ext = Path.GetExtension(path).ToLowerInvariant();
-        return ext is ".bin" or ".pt" or ".pth" or ".ckpt" or ".pkl" or ".pickle" or ".joblib";
-    }
+    public static bool HasPickleExtension(string path) => Catalogue.ModelFileExtensions.Match(path, Catalogue.ModelFileExtensions.PickleBased) != null;
 }

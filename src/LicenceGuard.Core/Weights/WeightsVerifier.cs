@@ -18,7 +18,6 @@ namespace LicenceGuard.Core.Weights;
 /// </summary>
 public static class WeightsVerifier
 {
-    public const string PackageModelPrefix = "nuget:";
 
     public static WeightsVerification Verify(ModelsManifest manifest, LicenceCatalogue catalogue, WeightsVerifierOptions? options = null)
     {
@@ -31,7 +30,7 @@ public static class WeightsVerifier
             var inspections = new List<WeightsInspection>();
             // A model named nuget:<Package> declares a file shipped inside a NuGet package: its path is inside the
             // package, not beside models.yaml, and the dependency audit (LG1103) is what checks it.
-            var insidePackage = model.Id.Value.StartsWith(PackageModelPrefix, StringComparison.OrdinalIgnoreCase);
+            var insidePackage = model.Id.Value.StartsWith(Dependencies.ModelFileCoverage.Scheme, StringComparison.OrdinalIgnoreCase);
             foreach (var file in insidePackage ? Enumerable.Empty<WeightsFile>() : model.Weights)
             {
                 var inspection = VerifyFile(model, file, baseDir, cache, options, result);
