@@ -17,8 +17,8 @@ with open(os.path.join(out, "Bench.csproj"), "w") as f:
     <Nullable>enable</Nullable>
     <ImplicitUsings>enable</ImplicitUsings>
     <NuGetAudit>false</NuGetAudit>
-    <!-- Analyzer time is what is measured; warnings from either analyzer are expected and kept quiet. -->
-    <NoWarn>$(NoWarn);RS0030;LG0002;LG0005;CS8321;CS0219</NoWarn>
+    <!-- The generated code is ordinary and compliant: neither analyzer has anything to report. -->
+    <NoWarn>$(NoWarn);CS8321;CS0219</NoWarn>
     <UseLicenceGuard Condition="'$(UseLicenceGuard)' == ''">true</UseLicenceGuard>
   </PropertyGroup>
   <ItemGroup>
@@ -42,8 +42,14 @@ with open(os.path.join(out, "BannedSymbols.txt"), "w") as f:
             "M:System.GC.Collect;Do not force collections\n")
 
 with open(os.path.join(out, "models.yaml"), "w") as f:
+    # A compliant manifest, as a team's is on an ordinary day: the model is declared and its licence text reviewed
+    # (the hash is that of rules/texts' OpenAI Services Agreement), so the build gate passes and the analyzer only
+    # confirms. A manifest with findings adds one relayed LG0002 per call site, and the compiler's generated-code
+    # check for each file with a diagnostic is charged to the analyzer that reports it.
     f.write("organisation:\n  name: Bench\n  commercial: true\nmodels:\n"
-            "  - id: gpt-4o\n    kind: api\n    licence: LicenseRef-OpenAI-Services\n")
+            "  - id: gpt-4o\n    kind: api\n    provider: openai\n    licence: LicenseRef-OpenAI-Services\n"
+            "    review: { by: bench, on: 2026-11-01, textSha256: \"45a087d23cd235751331f679fd0ea6572eec9f4557cf4d0dbae154365d47b3c6\" }\n"
+            "    hosting: { mode: api, region: us }\n")
 
 template = '''using System;
 using System.Collections.Generic;

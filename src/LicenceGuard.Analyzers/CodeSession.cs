@@ -19,10 +19,8 @@ internal sealed class CodeSession
 {
     private readonly ReferenceReporter _reporter;
     private readonly ModelReferenceFinder _finder;
-    // The same literals recur across a compilation ("id", "name", format strings): decide each text once.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _literalVerdicts = new(StringComparer.Ordinal);
 
-    private CodeSession(ManifestState state, SdkApiTable apis, bool attributesPossible)
+    private CodeSession(ManifestState state, SdkApiTable apis, Lazy<bool> attributesPossible)
     {
         _reporter = new ReferenceReporter(state);
         _finder = new ModelReferenceFinder(apis, attributesPossible);
@@ -38,7 +36,7 @@ internal sealed class CodeSession
         // Load the catalogue and evaluate the manifest now, on this one thread, before node actions run on many:
         // loaded lazily, every thread that needed it first would wait (and the wait would count as analyzer time).
         state.Prepare();
-        return new CodeSession(state, SdkApiTable.Embedded, ModelReferenceFinder.CanSeeModelIdAttribute(compilation));
+        return new CodeSession(state, SdkApiTable.Embedded, new Lazy<bool>(() => ModelReferenceFinder.CanSeeModelIdAttribute(compilation)));
     }
 
     public void Register(CompilationStartAnalysisContext context)
@@ -82,9 +80,9 @@ internal sealed class CodeSession
         {
             var literal = (LiteralExpressionSyntax)c.Node;
             var text = literal.Token.ValueText;
-            if (!_literalVerdicts.TryGetValue(text, out var interesting))
-                interesting = _literalVerdicts.GetOrAdd(text, (ModelText.CouldBeModelId(text) || ModelText.IsModelFilePath(text)) && _reporter.WouldReportLiteral(text));
-            if (!interesting) return;
+            // No cache of verdicts: deciding is cheaper than a concurrent dictionary that every thread writes to
+            // (measured with bench/analyzer), and a cache would grow with every literal an IDE session ever sees.
+            if (!(ModelText.CouldBeModelId(text) || ModelText.IsModelFilePath(text)) || !_reporter.WouldReportLiteral(text)) return;
             // Rare from here on: the literal is a model. If it flows into a known API, the operation actions above
             // report it; report here only what they do not see. Binding is needed for that, so it comes last.
             if (FlowsIntoKnownApi(literal, c.SemanticModel, c.CancellationToken)) return;

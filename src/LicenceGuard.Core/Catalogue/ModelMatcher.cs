@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -9,7 +8,8 @@ namespace LicenceGuard.Core.Catalogue;
 /// <summary>
 /// Maps a model ID (Hugging Face id, API name, Ollama tag or model file path) to its catalogue family. Exact IDs and
 /// aliases first, then the most specific pattern. Patterns are bucketed by literal prefix so a lookup touches a handful
-/// of candidates, and answers are memoised: the analyzer asks for the same literals again and again.
+/// of candidates. Answers are not memoised: a lookup costs less than a shared concurrent cache (measured in the
+/// analyzer, which asks for every string literal), and a cache would grow without bound in a long-lived IDE process.
 /// </summary>
 public sealed class ModelMatcher
 {
@@ -17,7 +17,8 @@ public sealed class ModelMatcher
 
     private readonly Dictionary<string, (ModelFamily Family, KnownModel Model)> _exact = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<(string Pattern, ModelFamily Family)>> _buckets = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ModelMatch?> _cache = new(StringComparer.Ordinal);
+    // "models/gemini-2.5-pro" (Gemini API form) and "hf.co/org/model" (Ollama) name the same model.
+    private static readonly string[] HostPrefixes = { "models/", "hf.co/", "huggingface.co/", "ollama/" };
 
     public ModelMatcher(IEnumerable<ModelFamily> families)
     {
@@ -41,11 +42,6 @@ public sealed class ModelMatcher
     public ModelMatch? Match(string modelId)
     {
         if (string.IsNullOrWhiteSpace(modelId) || modelId.Length > 512) return null;
-        return _cache.GetOrAdd(modelId, MatchUncached);
-    }
-
-    private ModelMatch? MatchUncached(string modelId)
-    {
         var id = modelId.Trim();
         return MatchOne(id, id) ?? (FileStem(id) is { } stem ? MatchOne(stem, id) : null);
     }
@@ -54,8 +50,7 @@ public sealed class ModelMatcher
     {
         if (_exact.TryGetValue(candidate, out var exact)) return new ModelMatch(original, exact.Family, exact.Model, candidate);
 
-        // "models/gemini-2.5-pro" (Gemini API form) and "hf.co/org/model" (Ollama) name the same model.
-        foreach (var prefix in new[] { "models/", "hf.co/", "huggingface.co/", "ollama/" })
+        foreach (var prefix in HostPrefixes)
         {
             if (candidate.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && _exact.TryGetValue(candidate.Substring(prefix.Length), out exact))
                 return new ModelMatch(original, exact.Family, exact.Model, candidate.Substring(prefix.Length));
