@@ -1,3 +1,4 @@
+using LicenceGuard.Core.CodeApis;
 using System;
 using LicenceGuard.Analyzers.Detection;
 using LicenceGuard.Analyzers.Manifest;
@@ -20,23 +21,23 @@ internal sealed class CodeSession
     private readonly ReferenceReporter _reporter;
     private readonly ModelReferenceFinder _finder;
 
-    private CodeSession(ManifestState state, SdkApiTable apis, Lazy<bool> attributesPossible)
+    private CodeSession(ManifestState state, Lazy<bool> attributesPossible)
     {
         _reporter = new ReferenceReporter(state);
-        _finder = new ModelReferenceFinder(apis, attributesPossible);
+        _finder = new ModelReferenceFinder(state.Apis, attributesPossible);
     }
 
     /// <summary>Null when models.yaml is not YAML at all: the build reports LG1001 and the code rules stay quiet.</summary>
-    public static CodeSession? Create(Compilation compilation, AdditionalText manifest, System.Threading.CancellationToken cancellation)
+    public static CodeSession? Create(Compilation compilation, AdditionalText manifest, AdditionalText? snapshot, System.Threading.CancellationToken cancellation)
     {
         var text = manifest.GetText(cancellation);
         if (text is null) return null;
-        var state = ManifestCache.Get(text, manifest.Path);
-        if (state.Manifest is null) return null;
+        var state = ManifestCache.Get(text, manifest.Path, snapshot?.GetText(cancellation));
+        if (!state.HasManifest) return null;
         // Load the catalogue and evaluate the manifest now, on this one thread, before node actions run on many:
         // loaded lazily, every thread that needed it first would wait (and the wait would count as analyzer time).
         state.Prepare();
-        return new CodeSession(state, SdkApiTable.Embedded, new Lazy<bool>(() => ModelReferenceFinder.CanSeeModelIdAttribute(compilation)));
+        return new CodeSession(state, new Lazy<bool>(() => ModelReferenceFinder.CanSeeModelIdAttribute(compilation)));
     }
 
     public void Register(CompilationStartAnalysisContext context)
@@ -52,8 +53,9 @@ internal sealed class CodeSession
     {
         try
         {
-            if (_finder.FromArgument((IArgumentOperation)c.Operation) is { } reference)
-                _reporter.ReportFlow(reference, c.ContainingSymbol, c.ReportDiagnostic);
+            var argument = (IArgumentOperation)c.Operation;
+            if (_finder.FromArgument(argument) is { } reference)
+                _reporter.ReportFlow(reference, IsStringLiteral(argument.Value.Syntax), c.ContainingSymbol, c.ReportDiagnostic);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException))
         {
@@ -65,8 +67,9 @@ internal sealed class CodeSession
     {
         try
         {
-            if (_finder.FromAssignment((ISimpleAssignmentOperation)c.Operation) is { } reference)
-                _reporter.ReportFlow(reference, c.ContainingSymbol, c.ReportDiagnostic);
+            var assignment = (ISimpleAssignmentOperation)c.Operation;
+            if (_finder.FromAssignment(assignment) is { } reference)
+                _reporter.ReportFlow(reference, IsStringLiteral(assignment.Value.Syntax), c.ContainingSymbol, c.ReportDiagnostic);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException))
         {
@@ -80,13 +83,21 @@ internal sealed class CodeSession
         {
             var literal = (LiteralExpressionSyntax)c.Node;
             var text = literal.Token.ValueText;
-            // No cache of verdicts: deciding is cheaper than a concurrent dictionary that every thread writes to
-            // (measured with bench/analyzer), and a cache would grow with every literal an IDE session ever sees.
-            if (!(ModelText.CouldBeModelId(text) || ModelText.IsModelFilePath(text)) || !_reporter.WouldReportLiteral(text)) return;
-            // Rare from here on: the literal is a model. If it flows into a known API, the operation actions above
-            // report it; report here only what they do not see. Binding is needed for that, so it comes last.
+            if (!(ModelText.CouldBeModelId(text) || ModelText.IsModelFilePath(text))) return;
+            // A declared model: its findings are relayed at every literal that names it, in a known API or not, so no
+            // binding is needed (the operation actions leave literals to this rule).
+            if (_reporter.Find(text) is { } model)
+            {
+                _reporter.ReportDeclaredLiteral(text, model, literal.GetLocation(), c.ReportDiagnostic);
+                if (ModelText.IsLikelyPickleModel(text, catalogueKnowsIt: true) && !FlowsIntoKnownApi(literal, c.SemanticModel, c.CancellationToken))
+                    _reporter.ReportPickleLiteral(text, declared: true, literal.GetLocation(), c.ReportDiagnostic);
+                return;
+            }
+            if (!_reporter.WouldReportUndeclared(text)) return;
+            // Rare from here on: an undeclared model. If it flows into a known API, the operation actions report it
+            // (LG0001); report here only what they do not see. Binding is needed for that, so it comes last.
             if (FlowsIntoKnownApi(literal, c.SemanticModel, c.CancellationToken)) return;
-            _reporter.ReportLiteral(text, literal.GetLocation(), c.ReportDiagnostic);
+            _reporter.ReportUndeclaredLiteral(text, literal.GetLocation(), c.ReportDiagnostic);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException))
         {
@@ -106,6 +117,20 @@ internal sealed class CodeSession
                 return model.GetOperation(assignment, cancellation) is ISimpleAssignmentOperation s && _finder.FromAssignment(s) != null;
             default:
                 return false;
+        }
+    }
+
+    /// <summary>A string literal, looking through parentheses and casts: the literal rule covers it.</summary>
+    private static bool IsStringLiteral(SyntaxNode node)
+    {
+        while (true)
+        {
+            switch (node)
+            {
+                case ParenthesizedExpressionSyntax p: node = p.Expression; continue;
+                case CastExpressionSyntax cast: node = cast.Expression; continue;
+                default: return node.IsKind(SyntaxKind.StringLiteralExpression);
+            }
         }
     }
 

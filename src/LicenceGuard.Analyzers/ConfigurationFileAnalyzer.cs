@@ -43,6 +43,6 @@ public sealed class ConfigurationFileAnalyzer : DiagnosticAnalyzer
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void RegisterSession(CompilationStartAnalysisContext context, AdditionalText manifest)
     {
-        ConfigurationSession.Create(manifest).Register(context);
+        ConfigurationSession.Create(manifest, ModelReferenceAnalyzer.FindSnapshot(context.Options.AdditionalFiles)).Register(context);
     }
 }

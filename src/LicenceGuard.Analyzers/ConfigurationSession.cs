@@ -1,3 +1,4 @@
+using LicenceGuard.Core.CodeApis;
 using System;
 using LicenceGuard.Analyzers.Detection;
 using LicenceGuard.Analyzers.Manifest;
@@ -12,12 +13,17 @@ namespace LicenceGuard.Analyzers;
 internal sealed class ConfigurationSession
 {
     private readonly AdditionalText _manifest;
+    private readonly AdditionalText? _snapshot;
 
-    private ConfigurationSession(AdditionalText manifest) => _manifest = manifest;
+    private ConfigurationSession(AdditionalText manifest, AdditionalText? snapshot)
+    {
+        _manifest = manifest;
+        _snapshot = snapshot;
+    }
 
     /// <summary>Nothing is parsed here: most projects have no appsettings*.json AdditionalFile, and those that do pay
     /// for models.yaml when the first one is read (the parse is shared with the code analyzer).</summary>
-    public static ConfigurationSession Create(AdditionalText manifest) => new(manifest);
+    public static ConfigurationSession Create(AdditionalText manifest, AdditionalText? snapshot) => new(manifest, snapshot);
 
     public void Register(CompilationStartAnalysisContext context) => context.RegisterAdditionalFileAction(OnFile);
 
@@ -30,8 +36,8 @@ internal sealed class ConfigurationSession
             var manifestText = _manifest.GetText(context.CancellationToken);
             var text = file.GetText(context.CancellationToken);
             if (manifestText is null || text is null) return;
-            var state = ManifestCache.Get(manifestText, _manifest.Path);
-            if (state.Manifest is null) return;
+            var state = ManifestCache.Get(manifestText, _manifest.Path, _snapshot?.GetText(context.CancellationToken));
+            if (!state.HasManifest) return;
             foreach (var value in ConfigFileScanner.Scan(text.ToString()))
             {
                 if (state.Find(value.Value) != null) continue;

@@ -52,7 +52,7 @@ public sealed class ModelReferenceAnalyzer : DiagnosticAnalyzer
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void RegisterSession(CompilationStartAnalysisContext context, AdditionalText manifest)
     {
-        CodeSession.Create(context.Compilation, manifest, context.CancellationToken)?.Register(context);
+        CodeSession.Create(context.Compilation, manifest, FindSnapshot(context.Options.AdditionalFiles), context.CancellationToken)?.Register(context);
     }
 
     internal static AdditionalText? FindManifest(ImmutableArray<AdditionalText> files)
@@ -68,9 +68,23 @@ public sealed class ModelReferenceAnalyzer : DiagnosticAnalyzer
         return found;
     }
 
-    internal static bool IsManifest(string path)
+    /// <summary>The build gate's analyzer snapshot (obj/…/licenceguard/analyzer-snapshot.tsv), when the build passed one.</summary>
+    internal static AdditionalText? FindSnapshot(ImmutableArray<AdditionalText> files)
+    {
+        foreach (var file in files)
+            if (file.Path.EndsWith(SnapshotFileName, StringComparison.OrdinalIgnoreCase) && IsNamed(file.Path, SnapshotFileName)) return file;
+        return null;
+    }
+
+    /// <summary>Core's AnalyzerSnapshot.FileName, repeated here because this class must not touch Core (see above).</summary>
+    internal const string SnapshotFileName = "analyzer-snapshot.tsv";
+
+    internal static bool IsManifest(string path) => IsNamed(path, ManifestFileName);
+
+    private static bool IsNamed(string path, string fileName)
     {
         var name = path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
-        return string.Equals(name, ManifestFileName, StringComparison.OrdinalIgnoreCase);
+        return string.Equals(name, fileName, StringComparison.OrdinalIgnoreCase);
     }
+
 }

@@ -1,10 +1,10 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using LicenceGuard.Analyzers.Detection;
 using LicenceGuard.Analyzers.Manifest;
 using LicenceGuard.Analyzers.Rules;
-using LicenceGuard.Core.Policy;
+using LicenceGuard.Core.AnalyzerInput;
+using LicenceGuard.Core.CodeApis;
 using Microsoft.CodeAnalysis;
 
 namespace LicenceGuard.Analyzers;
@@ -20,11 +20,15 @@ internal sealed class ReferenceReporter
 
     public ReferenceReporter(ManifestState state) => _state = state;
 
-    /// <summary>A reference that flows into a known API or a [ModelId] parameter or property.</summary>
-    public void ReportFlow(ModelReference reference, ISymbol? caller, Action<Diagnostic> report)
+    /// <summary>
+    /// A reference that flows into a known API or a [ModelId] parameter or property. A declared model's findings
+    /// (LG0002) are relayed here only when the value is not a string literal: a literal gets them from the literal rule,
+    /// which needs no binding.
+    /// </summary>
+    public void ReportFlow(ModelReference reference, bool valueIsLiteral, ISymbol? caller, Action<Diagnostic> report)
     {
-        var entry = _state.Find(reference.Literal);
-        if (entry is null)
+        var model = _state.Find(reference.Literal);
+        if (model is null)
         {
             var match = ModelClassification.Match(_state.Catalogue, reference.Literal);
             var via = reference.Api is null ? reference.Kind : "passed to " + reference.Api;
@@ -34,69 +38,69 @@ internal sealed class ReferenceReporter
         }
         else
         {
-            ReportDeclared(reference.Literal, entry, reference.Location, report);
-            ReportPerimeter(reference, entry, caller, report);
+            if (!valueIsLiteral) ReportDeclared(reference.Literal, model, reference.Location, report);
+            ReportPerimeter(reference, model, caller, report);
         }
         if (ModelText.IsPickle(reference.Literal) && (reference.Kind == ReferenceKinds.LocalModelPath || ModelText.IsModelFilePath(reference.Literal)))
             report(Diagnostic.Create(UnsafeModelFileRule.Descriptor, reference.Location, reference.Literal));
     }
 
-    /// <summary>Whether <see cref="ReportLiteral"/> would report anything for this text (no binding needed to know).</summary>
-    public bool WouldReportLiteral(string literal)
+    /// <summary>The declared model this literal names, if any.</summary>
+    public DeclaredModel? Find(string literal) => _state.Find(literal);
+
+    /// <summary>LG0002 for a literal naming a declared model with findings, wherever the literal is.</summary>
+    public void ReportDeclaredLiteral(string literal, DeclaredModel model, Location location, Action<Diagnostic> report) =>
+        ReportDeclared(literal, model, location, report);
+
+    /// <summary>Whether an undeclared literal is one <see cref="ReportUndeclaredLiteral"/> would report (no binding needed to know).</summary>
+    public bool WouldReportUndeclared(string literal)
     {
-        var entry = _state.Find(literal);
-        if (entry != null) return _state.FindingsOf(entry) != null;
         if (ModelText.IsModelFilePath(literal)) return true;
         var match = ModelClassification.Match(_state.Catalogue, literal);
         return match != null && ModelClassification.IsConfident(match);
     }
 
-    /// <summary>A string literal outside known APIs: only what the manifest or the catalogue recognises is reported.</summary>
-    public void ReportLiteral(string literal, Location location, Action<Diagnostic> report)
+    /// <summary>An undeclared literal outside known APIs: only what the catalogue recognises, or a weights file, is reported.</summary>
+    public void ReportUndeclaredLiteral(string literal, Location location, Action<Diagnostic> report)
     {
-        var entry = _state.Find(literal);
-        if (entry != null)
+        var match = ModelClassification.Match(_state.Catalogue, literal);
+        var isFile = ModelText.IsModelFilePath(literal);
+        if (match != null && ModelClassification.IsConfident(match))
         {
-            ReportDeclared(literal, entry, location, report);
+            report(Diagnostic.Create(PossibleModelReferenceRule.Descriptor, location,
+                ModelClassification.Properties(literal, isFile ? ReferenceKinds.LocalModelPath : ReferenceKinds.Literal, match),
+                literal, ModelClassification.Describe(match)));
         }
-        else
+        else if (isFile && !ModelText.IsPickle(literal))
         {
-            var match = ModelClassification.Match(_state.Catalogue, literal);
-            var isFile = ModelText.IsModelFilePath(literal);
-            if (match != null && ModelClassification.IsConfident(match))
-            {
-                report(Diagnostic.Create(PossibleModelReferenceRule.Descriptor, location,
-                    ModelClassification.Properties(literal, isFile ? ReferenceKinds.LocalModelPath : ReferenceKinds.Literal, match),
-                    literal, ModelClassification.Describe(match)));
-            }
-            else if (isFile && !ModelText.IsPickle(literal))
-            {
-                report(Diagnostic.Create(PossibleModelReferenceRule.Descriptor, location,
-                    ModelClassification.Properties(literal, ReferenceKinds.LocalModelPath, null),
-                    literal, "a model weights file"));
-            }
+            report(Diagnostic.Create(PossibleModelReferenceRule.Descriptor, location,
+                ModelClassification.Properties(literal, ReferenceKinds.LocalModelPath, null),
+                literal, "a model weights file"));
         }
-        if (ModelText.IsLikelyPickleModel(literal, entry != null))
+        ReportPickleLiteral(literal, declared: false, location, report);
+    }
+
+    /// <summary>LG0004 for a literal outside known APIs that names a pickle-based weights file.</summary>
+    public void ReportPickleLiteral(string literal, bool declared, Location location, Action<Diagnostic> report)
+    {
+        if (ModelText.IsLikelyPickleModel(literal, declared))
             report(Diagnostic.Create(UnsafeModelFileRule.Descriptor, location, literal));
     }
 
-    private void ReportDeclared(string literal, Core.Manifest.ModelEntry entry, Location location, Action<Diagnostic> report)
+    private static void ReportDeclared(string literal, DeclaredModel model, Location location, Action<Diagnostic> report)
     {
-        var findings = _state.FindingsOf(entry);
-        if (findings is null) return;
+        if (model.Findings is null) return;
         report(Diagnostic.Create(DeclaredModelFindingsRule.Descriptor, location,
-            ModelClassification.Properties(literal, ReferenceKinds.Literal, null), entry.Id.Value, findings));
+            ModelClassification.Properties(literal, ReferenceKinds.Literal, null), model.Id, model.Findings));
     }
 
-    private void ReportPerimeter(ModelReference reference, Core.Manifest.ModelEntry entry, ISymbol? caller, Action<Diagnostic> report)
+    private void ReportPerimeter(ModelReference reference, DeclaredModel model, ISymbol? caller, Action<Diagnostic> report)
     {
-        var perimeter = _state.Manifest?.Organisation.Perimeter;
-        if (perimeter is null || perimeter.MustStayInside.Count == 0 || caller is null) return;
-        var mustStay = new HashSet<string>(perimeter.MustStayInside.Select(m => m.Value), StringComparer.OrdinalIgnoreCase);
-        var handled = DataClasses.HandledBy(caller).Where(mustStay.Contains).ToList();
+        var mustStay = _state.Models.MustStayInside;
+        if (mustStay.Count == 0 || caller is null || model.InsidePerimeter) return;
+        var handled = DataClasses.HandledBy(caller).Where(d => mustStay.Contains(d, StringComparer.OrdinalIgnoreCase)).ToList();
         if (handled.Count == 0) return;
-        if (PerimeterMatcher.IsInside(entry, perimeter, out var where)) return;
         report(Diagnostic.Create(DataPerimeterRule.Descriptor, reference.Location,
-            caller.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), string.Join(", ", handled), entry.Id.Value, where));
+            caller.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), string.Join(", ", handled), model.Id, model.Where));
     }
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using LicenceGuard.Core;
+using LicenceGuard.Core.AnalyzerInput;
 using LicenceGuard.Core.Approval;
 using LicenceGuard.Core.Diagnostics;
 using LicenceGuard.Core.Output;
@@ -65,6 +66,9 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
     /// <summary>Where the task lists the weights files it read, so that the next build treats them as inputs.</summary>
     public string? WeightsInputsPath { get; set; }
 
+    /// <summary>Where the analyzer's snapshot of this evaluation goes (obj/); the build passes it to the compiler.</summary>
+    public string? AnalyzerSnapshotPath { get; set; }
+
     /// <summary>Bad input is handled in <see cref="Run"/> as located findings; this keeps MSB4018 out of the build.</summary>
     protected override void OnUnexpected(Exception ex) =>
         Log.LogError(null, DiagnosticIds.ManifestUnreadable, null, DiagnosticIds.HelpUri(DiagnosticIds.ManifestUnreadable),
@@ -106,6 +110,8 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         var weightsOptions = new Core.Weights.WeightsVerifierOptions { CachePath = string.IsNullOrWhiteSpace(WeightsCachePath) ? null : WeightsCachePath };
         var result = ComplianceCheck.RunFile(ManifestPath!, options, extra, weightsOptions);
         WriteWeightsInputs(result);
+        // The code rules' view of this evaluation, so the analyzer in the compiler neither parses YAML nor evaluates.
+        if (!string.IsNullOrWhiteSpace(AnalyzerSnapshotPath)) AnalyzerSnapshot.WriteFile(ManifestPath!, result, AnalyzerSnapshotPath!);
         // Code locations and attestations complete the manifest; an attested runtime can add evaluation drift (LG1202).
         var extras = result.Manifest is null ? new ComplianceExtras() : ComplianceFacts.Collect(result, FullPaths(SourceFiles), FullPaths(AttestationFiles));
         if (!string.IsNullOrWhiteSpace(DependenciesReportPath) && File.Exists(DependenciesReportPath)) extras.DependenciesJson = File.ReadAllText(DependenciesReportPath);

@@ -1,3 +1,4 @@
+using LicenceGuard.Core.CodeApis;
 using System.Collections.Immutable;
 using LicenceGuard.Analyzers.Detection;
 using LicenceGuard.Analyzers.Manifest;

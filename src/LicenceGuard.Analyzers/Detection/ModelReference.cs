@@ -1,3 +1,4 @@
+using LicenceGuard.Core.CodeApis;
 using Microsoft.CodeAnalysis;
 
 namespace LicenceGuard.Analyzers.Detection;

@@ -1,3 +1,4 @@
+using LicenceGuard.Core.CodeApis;
 using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;

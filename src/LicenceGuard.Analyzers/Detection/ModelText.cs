@@ -9,8 +9,6 @@ namespace LicenceGuard.Analyzers.Detection;
 /// </summary>
 public static class ModelText
 {
-    private static readonly char[] NotInPaths = { '\n', '\r', '"', '*', '?' };
-
     /// <summary>Could this literal be a model ID? No whitespace, no URL, no non-model file extension, a digit or a separator.</summary>
     public static bool CouldBeModelId(string text)
     {
@@ -31,7 +29,7 @@ public static class ModelText
     }
 
     /// <summary>A path or file name ending in a model weights extension.</summary>
-    public static bool IsModelFilePath(string text) => EndsWithAny(text, ModelFileExtensions.Weights) && text.Length > 5 && text.IndexOfAny(NotInPaths) < 0 && !text.Contains("://");
+    public static bool IsModelFilePath(string text) => ModelFileExtensions.IsModelFilePath(text);
 
     /// <summary>Pickle-based weights execute code when loaded.</summary>
     public static bool IsPickle(string path) => EndsWithAny(path, ModelFileExtensions.PickleBased);
@@ -47,11 +45,7 @@ public static class ModelText
         return catalogueKnowsIt || FileName(path).IndexOf("model", StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
-    public static string FileName(string path)
-    {
-        var p = path.Replace('\\', '/');
-        return p.Substring(p.LastIndexOf('/') + 1);
-    }
+    public static string FileName(string path) => ModelFileExtensions.FileName(path);
 
     /// <summary>The file name without its model extension ("models/phi-4.onnx" → "phi-4"), or null when not a model file.</summary>
     public static string? Stem(string path) => ModelMatcher.FileStem(path);

@@ -1,20 +1,36 @@
 using System;
 using System.Runtime.CompilerServices;
+using LicenceGuard.Core.AnalyzerInput;
 using Microsoft.CodeAnalysis.Text;
 
 namespace LicenceGuard.Analyzers.Manifest;
 
 /// <summary>
-/// models.yaml is parsed once per text snapshot: the compiler and the IDE hand every compilation the same
-/// <see cref="SourceText"/> until the file changes, so a weak table keyed by the text object caches it without
-/// keeping old snapshots alive. Editing models.yaml in the IDE makes a new snapshot, hence new squiggles without a build.
+/// models.yaml is read once per text snapshot: the compiler and the IDE hand every compilation the same
+/// <see cref="SourceText"/> until the file changes, so weak tables keyed by the text objects cache without keeping old
+/// snapshots alive. Editing models.yaml in the IDE makes a new snapshot, hence new squiggles without a build; the build
+/// gate's analyzer snapshot is used only while it names the SHA-256 of the models.yaml text in hand.
 /// </summary>
 internal static class ManifestCache
 {
-    // The table may run its factory on two threads at once (both analyzers start together); the Lazy makes the
-    // parse itself happen once.
-    private static readonly ConditionalWeakTable<SourceText, Lazy<ManifestState>> States = new();
+    // A table may run its factory on two threads at once (both analyzers start together); the Lazy makes the work
+    // itself happen once.
+    private static readonly ConditionalWeakTable<SourceText, Lazy<ManifestState>> Parsed = new();
+    private static readonly ConditionalWeakTable<SourceText, Lazy<AnalyzerSnapshot?>> Snapshots = new();
+    private static readonly ConditionalWeakTable<AnalyzerSnapshot, ManifestState> SnapshotStates = new();
+    private static readonly ConditionalWeakTable<SourceText, Lazy<string>> Hashes = new();
 
-    public static ManifestState Get(SourceText text, string path) =>
-        States.GetValue(text, t => new Lazy<ManifestState>(() => ManifestState.Parse(t.ToString(), path))).Value;
+    public static ManifestState Get(SourceText manifest, string path, SourceText? snapshot = null)
+    {
+        if (snapshot != null)
+        {
+            var read = Snapshots.GetValue(snapshot, t => new Lazy<AnalyzerSnapshot?>(() => AnalyzerSnapshot.Read(t.ToString()))).Value;
+            if (read != null && string.Equals(Hash(manifest), read.ManifestSha256, StringComparison.Ordinal))
+                return SnapshotStates.GetValue(read, ManifestState.FromSnapshot);
+        }
+        return Parsed.GetValue(manifest, t => new Lazy<ManifestState>(() => ManifestState.Parse(t.ToString(), path))).Value;
+    }
+
+    private static string Hash(SourceText manifest) =>
+        Hashes.GetValue(manifest, t => new Lazy<string>(() => AnalyzerSnapshot.Hash(t.ToString()))).Value;
 }

@@ -20,15 +20,16 @@ public static class CheckCommand
         var margin = new Option<double?>("--margin") { Description = "threshold margin as a fraction (0.1 warns from 90% of a threshold)" };
         var output = new Option<string?>("--output", "-o") { Description = "also write the compliance manifest JSON to this file" };
         var today = new Option<string?>("--today") { Description = "evaluate as of this date (YYYY-MM-DD), for waivers and catalogue age" };
+        var snapshot = new Option<string?>("--analyzer-snapshot") { Description = "also write the analyzer's snapshot of this evaluation to this file (what the build passes to the compiler as an additional file)" };
         var command = new Command("check", "Check models.yaml against the licence catalogue and the organisation's figures")
         {
-            manifest, catalogue, margin, output, today,
+            manifest, catalogue, margin, output, today, snapshot,
         };
-        command.SetAction(parse => Run(parse.GetValue(manifest), parse.GetValue(catalogue) ?? Array.Empty<string>(), parse.GetValue(margin), parse.GetValue(output), parse.GetValue(today)));
+        command.SetAction(parse => Run(parse.GetValue(manifest), parse.GetValue(catalogue) ?? Array.Empty<string>(), parse.GetValue(margin), parse.GetValue(output), parse.GetValue(today), parse.GetValue(snapshot)));
         return command;
     }
 
-    private static int Run(string? manifestPath, string[] catalogue, double? margin, string? output, string? today)
+    private static int Run(string? manifestPath, string[] catalogue, double? margin, string? output, string? today, string? snapshot)
     {
         var path = manifestPath ?? ManifestLocator.Find(Directory.GetCurrentDirectory());
         if (path is null)
@@ -71,6 +72,7 @@ public static class CheckCommand
 
         if (result.Findings.Any(f => f.Id == DiagnosticIds.ManifestUnreadable)) return ExitCodes.BadInput;
         if (output != null && json != null) AtomicFile.WriteIfChanged(output, json);
+        if (snapshot != null) Core.AnalyzerInput.AnalyzerSnapshot.WriteFile(path, result, snapshot);
         return errors > 0 ? ExitCodes.Findings : ExitCodes.Clean;
     }
 }

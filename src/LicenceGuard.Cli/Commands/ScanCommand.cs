@@ -1,3 +1,4 @@
+using LicenceGuard.Core.CodeApis;
 using System;
 using System.Collections.Generic;
 using System.CommandLine;

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace LicenceGuard.Analyzers.Detection;
+namespace LicenceGuard.Core.CodeApis;
 
 /// <summary>One entry of rules/sdk-apis.yaml: members' parameters, or properties, of one type that carry a model.</summary>
 public sealed class SdkApi

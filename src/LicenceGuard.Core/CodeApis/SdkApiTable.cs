@@ -6,7 +6,7 @@ using LicenceGuard.Core.Catalogue;
 using LicenceGuard.Core.Manifest;
 using LicenceGuard.Core.Yaml;
 
-namespace LicenceGuard.Analyzers.Detection;
+namespace LicenceGuard.Core.CodeApis;
 
 /// <summary>
 /// rules/sdk-apis.yaml, indexed by member and property name so that the analyzer's hot path is one dictionary miss for

@@ -1,4 +1,4 @@
-namespace LicenceGuard.Analyzers.Detection;
+namespace LicenceGuard.Core.CodeApis;
 
 /// <summary>How a model reference was found; the values are the <c>kind</c> of <c>licenceguard scan --format json</c>.</summary>
 public static class ReferenceKinds

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LicenceGuard.Core.Catalogue;
+using LicenceGuard.Core.Policy;
+
+namespace LicenceGuard.Core.AnalyzerInput;
+
+/// <summary>
+/// The declared models by ID, alias (case-insensitive) and file name, with the build's verdict on each: the code rules'
+/// view of models.yaml. Built from an evaluation (the analyzer's own, or the build's via <see cref="AnalyzerSnapshot"/>).
+/// Immutable, so every analyzer thread can share it.
+/// </summary>
+public sealed class DeclaredModelIndex
+{
+    private readonly Dictionary<string, DeclaredModel> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, DeclaredModel> _byFileName = new(StringComparer.OrdinalIgnoreCase);
+
+    public DeclaredModelIndex(IReadOnlyList<DeclaredModel> models, IReadOnlyList<string> mustStayInside)
+    {
+        Models = models;
+        MustStayInside = mustStayInside;
+        // The first model to claim a name keeps it, as in the manifest's own order.
+        foreach (var model in models)
+        {
+            foreach (var name in model.Names)
+                if (name.Length > 0 && !_byName.ContainsKey(name)) _byName[name] = model;
+            foreach (var file in model.FileNames)
+                if (file.Length > 0 && !_byFileName.ContainsKey(file)) _byFileName[file] = model;
+        }
+    }
+
+    public static DeclaredModelIndex Empty { get; } = new(Array.Empty<DeclaredModel>(), Array.Empty<string>());
+
+    public IReadOnlyList<DeclaredModel> Models { get; }
+
+    /// <summary>The data classes that must stay inside the perimeter (empty: no perimeter rule).</summary>
+    public IReadOnlyList<string> MustStayInside { get; }
+
+    /// <summary>The declared model a literal names: ID or alias, the file name of a model path, or a path's file name.</summary>
+    public DeclaredModel? Find(string literal)
+    {
+        var text = literal.Trim();
+        if (_byName.TryGetValue(text, out var model)) return model;
+        if (ModelMatcher.FileStem(text) is { } stem && _byName.TryGetValue(stem, out model)) return model;
+        if ((text.IndexOf('/') >= 0 || text.IndexOf('\\') >= 0 || ModelFileExtensions.IsModelFilePath(text)) &&
+            _byFileName.TryGetValue(ModelFileExtensions.FileName(text), out model)) return model;
+        return null;
+    }
+
+    /// <summary>The index of an evaluated manifest: each model's unwaived warnings and errors, and its perimeter verdict.</summary>
+    public static DeclaredModelIndex From(EvaluationResult result)
+    {
+        var manifest = result.Manifest;
+        if (manifest is null) return Empty;
+        var perimeter = manifest.Organisation.Perimeter;
+        var mustStay = perimeter?.MustStayInside.Select(m => m.Value).Where(v => v.Length > 0).ToList() ?? new List<string>();
+        var findings = result.Models.ToDictionary(m => m.Entry, m => Relayed(m.Findings));
+        var models = new List<DeclaredModel>();
+        foreach (var entry in manifest.Models)
+        {
+            var names = entry.AllNames().Where(n => n.Length > 0).ToList();
+            var files = names.Where(n => ModelFileExtensions.IsModelFilePath(n) || n.IndexOf('/') >= 0).Select(ModelFileExtensions.FileName)
+                .Concat(entry.Weights.Where(w => w.Path.Value.Length > 0).Select(w => ModelFileExtensions.FileName(w.Path.Value)))
+                .Where(f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var inside = PerimeterMatcher.IsInside(entry, perimeter ?? new Manifest.Perimeter(), out var where);
+            if (perimeter is null || mustStay.Count == 0) inside = true;
+            models.Add(new DeclaredModel(entry.Id.Value, names, files, findings.TryGetValue(entry, out var text) ? text : null, inside, where));
+        }
+        return new DeclaredModelIndex(models, mustStay);
+    }
+
+    /// <summary>What LG0002 relays: the unwaived warnings and errors, in the evaluator's order.</summary>
+    private static string? Relayed(IEnumerable<Finding> findings)
+    {
+        var relayed = findings.Where(f => !f.IsWaived && f.Severity != Severity.Info).ToList();
+        return relayed.Count == 0 ? null : string.Join("; ", relayed.Select(f => $"{f.Id} {f.Message}"));
+    }
+}
