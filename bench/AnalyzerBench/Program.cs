@@ -12,7 +12,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 // usage: AnalyzerBench PROJECT_DIR REFERENCES_FILE LICENCEGUARD_DLL BANNED_DIR [RUNS]
-// PROJECT_DIR holds src/*.cs, models.yaml and BannedSymbols.txt (bench/analyzer/generate.py); REFERENCES_FILE lists
+// PROJECT_DIR holds src/*.cs, models.yaml, BannedSymbols.txt and, when run.sh wrote it, the gate's
+// analyzer-snapshot.tsv (bench/analyzer/generate.py); REFERENCES_FILE lists
 // the compilation's reference assemblies, one path per line. Each run is a fresh compilation of the same syntax trees
 // (binding is redone, as in a build), analysed by both analyzers together with execution times logged.
 if (args.Length < 4)
@@ -36,8 +37,8 @@ var trees = Directory.GetFiles(Path.Combine(projectDir, "src"), "*.cs").OrderBy(
     .Select(p => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(p)), parse, p)).ToList();
 trees.Add(CSharpSyntaxTree.ParseText("global using System; global using System.IO; global using System.Linq; global using System.Threading.Tasks; global using System.Collections.Generic;", parse, "GlobalUsings.g.cs"));
 var references = File.ReadAllLines(args[1]).Where(l => l.Trim().Length > 0).Select(p => MetadataReference.CreateFromFile(p.Trim())).ToList();
-var additional = ImmutableArray.Create<AdditionalText>(
-    new FileText(Path.Combine(projectDir, "models.yaml")), new FileText(Path.Combine(projectDir, "BannedSymbols.txt")));
+var additional = new[] { "models.yaml", "BannedSymbols.txt", "analyzer-snapshot.tsv" }.Select(f => Path.Combine(projectDir, f))
+    .Where(File.Exists).Select(p => (AdditionalText)new FileText(p)).ToImmutableArray();
 
 var licenceGuard = Analyzers(Assembly.LoadFrom(Path.GetFullPath(args[2])));
 var banned = Directory.GetFiles(args[3], "*.dll").SelectMany(p => Analyzers(Assembly.LoadFrom(p))).ToImmutableArray();

@@ -31,6 +31,10 @@ public class SnapshotTests
     }
 
     [Fact]
+    public void SnapshotFileName_IsCoresName() =>
+        Assert.Equal(AnalyzerSnapshot.FileName, ModelReferenceAnalyzer.SnapshotFileName);
+
+    [Fact]
     public async Task SnapshotOfThisManifest_BuildFinding_Triggers()
     {
         var test = new AnalyzerTest(Source, CleanManifest, (SnapshotPath, SnapshotWithBuildFinding(CleanManifest)));
