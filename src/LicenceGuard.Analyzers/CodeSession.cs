@@ -88,7 +88,7 @@ internal sealed class CodeSession
             // binding is needed (the operation actions leave literals to this rule).
             if (_reporter.Find(text) is { } model)
             {
-                _reporter.ReportDeclaredLiteral(text, model, literal.GetLocation(), c.ReportDiagnostic);
+                ReferenceReporter.ReportDeclared(text, model, literal.GetLocation(), c.ReportDiagnostic);
                 if (ModelText.IsLikelyPickleModel(text, catalogueKnowsIt: true) && !FlowsIntoKnownApi(literal, c.SemanticModel, c.CancellationToken))
                     _reporter.ReportPickleLiteral(text, declared: true, literal.GetLocation(), c.ReportDiagnostic);
                 return;

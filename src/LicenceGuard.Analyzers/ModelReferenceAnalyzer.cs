@@ -72,7 +72,7 @@ public sealed class ModelReferenceAnalyzer : DiagnosticAnalyzer
     internal static AdditionalText? FindSnapshot(ImmutableArray<AdditionalText> files)
     {
         foreach (var file in files)
-            if (file.Path.EndsWith(SnapshotFileName, StringComparison.OrdinalIgnoreCase) && IsNamed(file.Path, SnapshotFileName)) return file;
+            if (IsNamed(file.Path, SnapshotFileName)) return file;
         return null;
     }
 

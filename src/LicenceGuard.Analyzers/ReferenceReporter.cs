@@ -48,10 +48,6 @@ internal sealed class ReferenceReporter
     /// <summary>The declared model this literal names, if any.</summary>
     public DeclaredModel? Find(string literal) => _state.Find(literal);
 
-    /// <summary>LG0002 for a literal naming a declared model with findings, wherever the literal is.</summary>
-    public void ReportDeclaredLiteral(string literal, DeclaredModel model, Location location, Action<Diagnostic> report) =>
-        ReportDeclared(literal, model, location, report);
-
     /// <summary>Whether an undeclared literal is one <see cref="ReportUndeclaredLiteral"/> would report (no binding needed to know).</summary>
     public bool WouldReportUndeclared(string literal)
     {
@@ -87,7 +83,8 @@ internal sealed class ReferenceReporter
             report(Diagnostic.Create(UnsafeModelFileRule.Descriptor, location, literal));
     }
 
-    private static void ReportDeclared(string literal, DeclaredModel model, Location location, Action<Diagnostic> report)
+    /// <summary>LG0002 for a declared model with findings, relayed at the place that names it.</summary>
+    public static void ReportDeclared(string literal, DeclaredModel model, Location location, Action<Diagnostic> report)
     {
         if (model.Findings is null) return;
         report(Diagnostic.Create(DeclaredModelFindingsRule.Descriptor, location,

@@ -47,8 +47,6 @@ public static class ModelText
 
     public static string FileName(string path) => ModelFileExtensions.FileName(path);
 
-    /// <summary>The file name without its model extension ("models/phi-4.onnx" → "phi-4"), or null when not a model file.</summary>
-    public static string? Stem(string path) => ModelMatcher.FileStem(path);
 
     /// <summary>"logo.png", "readme.md", "site.css": a final dot segment of letters that is not a model format.</summary>
     private static bool HasNonModelExtension(string text)

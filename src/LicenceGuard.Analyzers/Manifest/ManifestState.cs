@@ -19,20 +19,16 @@ public sealed class ManifestState
     private readonly Lazy<DeclaredModelIndex> _models;
     private readonly Lazy<SdkApiTable> _apis;
 
-    private ManifestState(bool hasManifest, Lazy<LicenceCatalogue> catalogue, Lazy<DeclaredModelIndex> models, Lazy<SdkApiTable> apis, bool fromBuild)
+    private ManifestState(bool hasManifest, Lazy<LicenceCatalogue> catalogue, Lazy<DeclaredModelIndex> models, Lazy<SdkApiTable> apis)
     {
         HasManifest = hasManifest;
         _catalogue = catalogue;
         _models = models;
         _apis = apis;
-        FromBuild = fromBuild;
     }
 
     /// <summary>False when models.yaml is not YAML at all: the build reports that (LG1001), the code rules stay quiet.</summary>
     public bool HasManifest { get; }
-
-    /// <summary>True when the state came from the build gate's snapshot rather than from parsing models.yaml here.</summary>
-    public bool FromBuild { get; }
 
     /// <summary>The catalogue's model families (and, when parsed here, the licences this manifest needs).</summary>
     public LicenceCatalogue Catalogue => _catalogue.Value;
@@ -50,13 +46,13 @@ public sealed class ManifestState
         var models = new Lazy<DeclaredModelIndex>(() => manifest is null
             ? DeclaredModelIndex.Empty
             : DeclaredModelIndex.From(PolicyEvaluator.Evaluate(manifest, catalogue.Value, options ?? new PolicyOptions())));
-        return new ManifestState(manifest != null, catalogue, models, new Lazy<SdkApiTable>(() => SdkApiTable.Embedded), fromBuild: false);
+        return new ManifestState(manifest != null, catalogue, models, new Lazy<SdkApiTable>(() => SdkApiTable.Embedded));
     }
 
     /// <summary>The build gate's view, already evaluated.</summary>
     public static ManifestState FromSnapshot(AnalyzerSnapshot snapshot) => new(true,
         new Lazy<LicenceCatalogue>(() => snapshot.Catalogue), new Lazy<DeclaredModelIndex>(() => snapshot.Models),
-        new Lazy<SdkApiTable>(() => snapshot.Apis), fromBuild: true);
+        new Lazy<SdkApiTable>(() => snapshot.Apis));
 
     /// <summary>
     /// Loads what the node actions will need now, on the one thread that runs the compilation start: loaded lazily,

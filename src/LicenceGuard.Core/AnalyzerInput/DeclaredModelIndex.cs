@@ -63,9 +63,9 @@ public sealed class DeclaredModelIndex
             var files = names.Where(n => ModelFileExtensions.IsModelFilePath(n) || n.IndexOf('/') >= 0).Select(ModelFileExtensions.FileName)
                 .Concat(entry.Weights.Where(w => w.Path.Value.Length > 0).Select(w => ModelFileExtensions.FileName(w.Path.Value)))
                 .Where(f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            var inside = PerimeterMatcher.IsInside(entry, perimeter ?? new Manifest.Perimeter(), out var where);
-            if (perimeter is null || mustStay.Count == 0) inside = true;
-            models.Add(new DeclaredModel(entry.Id.Value, names, files, findings.TryGetValue(entry, out var text) ? text : null, inside, where));
+            var inside = perimeter is null || mustStay.Count == 0 || PerimeterMatcher.IsInside(entry, perimeter, out _);
+            models.Add(new DeclaredModel(entry.Id.Value, names, files, findings.TryGetValue(entry, out var text) ? text : null, inside,
+                PerimeterMatcher.Where(entry)));
         }
         return new DeclaredModelIndex(models, mustStay);
     }

@@ -12,9 +12,9 @@ public static class PerimeterMatcher
 {
     public static bool IsInside(ModelEntry model, Perimeter perimeter, out string where)
     {
-        var mode = model.Hosting?.Mode?.Value ?? (model.Kind?.Value == "api" ? "api" : null);
+        where = Where(model);
+        var mode = Mode(model);
         var region = model.Hosting?.Region?.Value;
-        where = mode is null ? "an undeclared place (no 'hosting')" : region is null ? mode : $"{mode}:{region}";
         if (mode is null) return false;
         foreach (var entry in perimeter.Inside)
         {
@@ -28,4 +28,14 @@ public static class PerimeterMatcher
         }
         return false;
     }
+
+    /// <summary>Where the model runs, in words: "api:us", "self-hosted", or that it does not say.</summary>
+    public static string Where(ModelEntry model)
+    {
+        var mode = Mode(model);
+        var region = model.Hosting?.Region?.Value;
+        return mode is null ? "an undeclared place (no 'hosting')" : region is null ? mode : $"{mode}:{region}";
+    }
+
+    private static string? Mode(ModelEntry model) => model.Hosting?.Mode?.Value ?? (model.Kind?.Value == "api" ? "api" : null);
 }
