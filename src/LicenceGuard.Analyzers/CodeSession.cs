@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using LicenceGuard.Core.Text;
 using LicenceGuard.Core.CodeApis;
 using System;
 using LicenceGuard.Analyzers.Detection;
@@ -49,6 +51,7 @@ internal sealed class CodeSession
 
     // Each action runs for every node of its kind in the compilation: no allocation on the common path, and any
     // exception becomes LG0099 at that node, never AD0001.
+    [MethodImpl(JitHints.AggressiveOptimization)]
     private void OnArgument(OperationAnalysisContext c)
     {
         try
@@ -63,6 +66,7 @@ internal sealed class CodeSession
         }
     }
 
+    [MethodImpl(JitHints.AggressiveOptimization)]
     private void OnAssignment(OperationAnalysisContext c)
     {
         try
@@ -77,13 +81,17 @@ internal sealed class CodeSession
         }
     }
 
+    [MethodImpl(JitHints.AggressiveOptimization)]
     private void OnLiteral(SyntaxNodeAnalysisContext c)
     {
         try
         {
             var literal = (LiteralExpressionSyntax)c.Node;
             var text = literal.Token.ValueText;
-            if (!(ModelText.CouldBeModelId(text) || ModelText.IsModelFilePath(text))) return;
+            // Most literals name nothing the manifest or the catalogue knows: the prefilter says so from their first
+            // characters, before the text tests and the lookups (a weights file is reported even when nothing knows it).
+            var isModelFile = ModelText.IsModelFilePath(text);
+            if (!isModelFile && !(_reporter.MightName(text) && ModelText.CouldBeModelId(text))) return;
             // A declared model: its findings are relayed at every literal that names it, in a known API or not, so no
             // binding is needed (the operation actions leave literals to this rule).
             if (_reporter.Find(text) is { } model)

@@ -1,3 +1,5 @@
+using LicenceGuard.Core.Text;
+using System.Runtime.CompilerServices;
 using System;
 using System.Linq;
 using LicenceGuard.Analyzers.Detection;
@@ -45,10 +47,16 @@ internal sealed class ReferenceReporter
             report(Diagnostic.Create(UnsafeModelFileRule.Descriptor, reference.Location, reference.Literal));
     }
 
+    /// <summary>False when no declared model and no catalogue family can match this literal.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool MightName(string literal) => _state.MightName(literal);
+
     /// <summary>The declared model this literal names, if any.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public DeclaredModel? Find(string literal) => _state.Find(literal);
 
     /// <summary>Whether an undeclared literal is one <see cref="ReportUndeclaredLiteral"/> would report (no binding needed to know).</summary>
+    [MethodImpl(JitHints.AggressiveOptimization)]
     public bool WouldReportUndeclared(string literal)
     {
         if (ModelText.IsModelFilePath(literal)) return true;

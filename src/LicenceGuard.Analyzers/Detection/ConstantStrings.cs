@@ -1,3 +1,5 @@
+using LicenceGuard.Core.Text;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -10,6 +12,7 @@ namespace LicenceGuard.Analyzers.Detection;
 /// </summary>
 internal static class ConstantStrings
 {
+    [MethodImpl(JitHints.AggressiveOptimization)]
     public static string? Of(IOperation? value)
     {
         while (value is IConversionOperation conversion && conversion.IsImplicit) value = conversion.Operand;

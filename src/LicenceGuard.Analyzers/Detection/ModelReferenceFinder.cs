@@ -1,3 +1,5 @@
+using LicenceGuard.Core.Text;
+using System.Runtime.CompilerServices;
 using LicenceGuard.Core.CodeApis;
 using System;
 using Microsoft.CodeAnalysis;
@@ -38,6 +40,7 @@ public sealed class ModelReferenceFinder
         compilation.ContainsSymbolsWithName(ModelIdAttributes.ModelId, SymbolFilter.Type) ||
         compilation.GetTypeByMetadataName("LicenceGuard." + ModelIdAttributes.ModelId) != null;
 
+    [MethodImpl(JitHints.AggressiveOptimization)]
     public ModelReference? FromArgument(IArgumentOperation argument)
     {
         if (argument.ArgumentKind == ArgumentKind.DefaultValue) return null;
@@ -65,6 +68,7 @@ public sealed class ModelReferenceFinder
         return null;
     }
 
+    [MethodImpl(JitHints.AggressiveOptimization)]
     public ModelReference? FromAssignment(ISimpleAssignmentOperation assignment)
     {
         if (assignment.Target is not IPropertyReferenceOperation target) return null;
@@ -110,6 +114,7 @@ public sealed class ModelReferenceFinder
     /// Is <paramref name="type"/> the type rules/sdk-apis.yaml names as <paramref name="fullName"/>
     /// (Namespace.Outer+Inner, generic arity left out)? Compared from the end, segment by segment, without allocating.
     /// </summary>
+    [MethodImpl(JitHints.AggressiveOptimization)]
     public static bool IsType(INamedTypeSymbol? type, string fullName)
     {
         if (type is null) return false;

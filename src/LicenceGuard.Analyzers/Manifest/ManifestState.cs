@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using LicenceGuard.Core.AnalyzerInput;
 using LicenceGuard.Core.Catalogue;
@@ -18,6 +19,7 @@ public sealed class ManifestState
     private readonly Lazy<LicenceCatalogue> _catalogue;
     private readonly Lazy<DeclaredModelIndex> _models;
     private readonly Lazy<SdkApiTable> _apis;
+    private readonly Lazy<LiteralPrefilter> _prefilter;
 
     private ManifestState(bool hasManifest, Lazy<LicenceCatalogue> catalogue, Lazy<DeclaredModelIndex> models, Lazy<SdkApiTable> apis)
     {
@@ -25,6 +27,7 @@ public sealed class ManifestState
         _catalogue = catalogue;
         _models = models;
         _apis = apis;
+        _prefilter = new Lazy<LiteralPrefilter>(() => LiteralPrefilter.For(_models.Value, _catalogue.Value));
     }
 
     /// <summary>False when models.yaml is not YAML at all: the build reports that (LG1001), the code rules stay quiet.</summary>
@@ -36,6 +39,10 @@ public sealed class ManifestState
     public DeclaredModelIndex Models => _models.Value;
 
     public SdkApiTable Apis => _apis.Value;
+
+    /// <summary>False when no declared model and no catalogue family can match a literal (see <see cref="LiteralPrefilter"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool MightName(string literal) => _prefilter.Value.MightName(literal);
 
     /// <summary>Parses and evaluates models.yaml here (loaded on first use; see <see cref="Prepare"/>).</summary>
     public static ManifestState Parse(string text, string path, PolicyOptions? options = null)
@@ -63,8 +70,10 @@ public sealed class ManifestState
         _ = _catalogue.Value;
         _ = _models.Value;
         _ = _apis.Value;
+        _ = _prefilter.Value;
     }
 
     /// <summary>The declared model a literal names: ID or alias (case-insensitive), or for a path its file name.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public DeclaredModel? Find(string literal) => _models.Value.Find(literal);
 }

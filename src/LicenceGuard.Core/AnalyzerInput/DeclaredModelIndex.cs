@@ -1,3 +1,5 @@
+using LicenceGuard.Core.Text;
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -30,6 +32,9 @@ public sealed class DeclaredModelIndex
         }
     }
 
+    /// <summary>Every name <see cref="Find"/> looks up: IDs, aliases and file names.</summary>
+    internal IEnumerable<string> LookupNames => _byName.Keys.Concat(_byFileName.Keys);
+
     public static DeclaredModelIndex Empty { get; } = new(Array.Empty<DeclaredModel>(), Array.Empty<string>());
 
     public IReadOnlyList<DeclaredModel> Models { get; }
@@ -38,6 +43,7 @@ public sealed class DeclaredModelIndex
     public IReadOnlyList<string> MustStayInside { get; }
 
     /// <summary>The declared model a literal names: ID or alias, the file name of a model path, or a path's file name.</summary>
+    [MethodImpl(JitHints.AggressiveOptimization)]
     public DeclaredModel? Find(string literal)
     {
         var text = literal.Trim();

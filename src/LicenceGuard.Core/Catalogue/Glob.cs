@@ -1,15 +1,23 @@
+using System.Runtime.CompilerServices;
+using LicenceGuard.Core.Text;
+
 namespace LicenceGuard.Core.Catalogue;
 
 /// <summary>
-/// Case-insensitive wildcard match over a whole string (<c>*</c> any run, <c>?</c> one character), in linear time with
-/// the classic two-pointer algorithm: no regular expressions, no backtracking blow-up on hostile IDs.
+/// Case-insensitive wildcard match over a whole string (<c>*</c> any run, <c>?</c> one character), with
+/// the classic two-pointer algorithm (at worst pattern length × text length steps): no regular expressions, no
+/// exponential backtracking on hostile IDs.
 /// </summary>
 public static class Glob
 {
-    public static bool IsMatch(string pattern, string text)
+    public static bool IsMatch(string pattern, string text) => IsMatch(pattern, text, 0, text.Length);
+
+    /// <summary>Matches <paramref name="pattern"/> against the <paramref name="length"/> characters of <paramref name="text"/> from <paramref name="start"/>.</summary>
+    [MethodImpl(JitHints.AggressiveOptimization)]
+    public static bool IsMatch(string pattern, string text, int start, int length)
     {
-        int p = 0, t = 0, star = -1, mark = 0;
-        while (t < text.Length)
+        int p = 0, t = start, end = start + length, star = -1, mark = 0;
+        while (t < end)
         {
             if (p < pattern.Length && (pattern[p] == '?' || Eq(pattern[p], text[t])))
             {
@@ -50,5 +58,5 @@ public static class Glob
         return (i < 0 ? pattern : pattern.Substring(0, i)).ToLowerInvariant();
     }
 
-    private static bool Eq(char a, char b) => a == b || char.ToLowerInvariant(a) == char.ToLowerInvariant(b);
+    private static bool Eq(char a, char b) => a == b || CaseFold.ToLowerInvariant(a) == CaseFold.ToLowerInvariant(b);
 }

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
+using LicenceGuard.Core.Text;
 
 namespace LicenceGuard.Core.Catalogue;
 
@@ -15,17 +17,38 @@ public static class ModelFileExtensions
     private static readonly char[] NotInPaths = { '\n', '\r', '"', '*', '?' };
 
     /// <summary>A path or file name ending in a model weights extension ("models/phi-4.onnx"), not a URL.</summary>
+    [MethodImpl(JitHints.AggressiveOptimization)]
     public static bool IsModelFilePath(string text) =>
         text.Length > 5 && Match(text, Weights) != null && text.IndexOfAny(NotInPaths) < 0 && text.IndexOf("://", StringComparison.Ordinal) < 0;
 
     /// <summary>The last segment of a path, with either separator.</summary>
     public static string FileName(string path) => path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
 
-    /// <summary>The extension of <paramref name="path"/> among <paramref name="extensions"/>, or null.</summary>
+    /// <summary>The extension of <paramref name="path"/> among <paramref name="extensions"/> (each a dot and a name
+    /// without dots, like those listed here), or null.</summary>
+    /// <remarks>
+    /// Runs for every string literal the analyzer sees, so it compares by hand (see <see cref="CaseFold"/>) and only
+    /// the extensions as long as the text after the last dot: each extension is one dot and a name
+    /// (<see cref="IsSingleDotExtension"/>), so no other can end the path.
+    /// </remarks>
+    [MethodImpl(JitHints.AggressiveOptimization)]
     public static string? Match(string path, IReadOnlyList<string> extensions)
     {
+        var dot = path.LastIndexOf('.');
+        if (dot < 0) return null;
+        var length = path.Length - dot;
+        if (extensions is string[] array)
+        {
+            foreach (var e in array)
+                if (e.Length == length && CaseFold.EndsWithOrdinalIgnoreCase(path, e)) return e;
+            return null;
+        }
         foreach (var e in extensions)
-            if (path.EndsWith(e, StringComparison.OrdinalIgnoreCase)) return e;
+            if (e.Length == length && CaseFold.EndsWithOrdinalIgnoreCase(path, e)) return e;
         return null;
     }
+
+    /// <summary>".onnx": a dot followed by a name without dots, as every extension listed here is.</summary>
+    public static bool IsSingleDotExtension(string extension) =>
+        extension.Length > 1 && extension[0] == '.' && extension.IndexOf('.', 1) < 0;
 }

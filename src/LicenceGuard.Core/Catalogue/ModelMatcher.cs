@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using LicenceGuard.Core.Text;
 
 namespace LicenceGuard.Core.Catalogue;
 
@@ -16,29 +18,53 @@ public sealed class ModelMatcher
     private const int BucketLength = 3;
 
     private readonly Dictionary<string, (ModelFamily Family, KnownModel Model)> _exact = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, List<(string Pattern, ModelFamily Family)>> _buckets = new(StringComparer.Ordinal);
+    // Keyed by the pattern's literal prefix, lower-cased and cut to BucketLength characters, packed into a number
+    // (see BucketKey) so that a lookup neither lower-cases nor cuts the ID into new strings.
+    private readonly Dictionary<ulong, (string Pattern, ModelFamily Family)[]> _buckets = new();
     // "models/gemini-2.5-pro" (Gemini API form) and "hf.co/org/model" (Ollama) name the same model.
-    private static readonly string[] HostPrefixes = { "models/", "hf.co/", "huggingface.co/", "ollama/" };
+    internal static readonly string[] HostPrefixes = { "models/", "hf.co/", "huggingface.co/", "ollama/" };
 
     public ModelMatcher(IEnumerable<ModelFamily> families)
     {
+        var buckets = new Dictionary<ulong, List<(string, ModelFamily)>>();
         foreach (var family in families.OrderBy(f => f.Id, StringComparer.Ordinal))
         {
             foreach (var model in family.Models)
             {
                 foreach (var name in new[] { model.Id }.Concat(model.Aliases))
-                    if (!_exact.ContainsKey(name)) _exact[name] = (family, model);
+                    if (name.Length > 0 && !_exact.ContainsKey(name)) _exact[name] = (family, model);
             }
             foreach (var pattern in family.Patterns)
             {
-                var prefix = Glob.LiteralPrefix(pattern);
-                var key = prefix.Length >= BucketLength ? prefix.Substring(0, BucketLength) : prefix;
-                if (!_buckets.TryGetValue(key, out var list)) _buckets[key] = list = new List<(string, ModelFamily)>();
+                var key = BucketKey(Glob.LiteralPrefix(pattern), BucketLength);
+                if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = new List<(string, ModelFamily)>();
                 list.Add((pattern, family));
             }
         }
+        foreach (var bucket in buckets) _buckets[bucket.Key] = bucket.Value.ToArray();
     }
 
+    /// <summary>The IDs and aliases matched exactly (case-insensitive), also after a host prefix.</summary>
+    internal IEnumerable<string> ExactNames => _exact.Keys;
+
+    /// <summary>Every pattern, each with its literal prefix (lower-cased): a matching ID starts with that prefix.</summary>
+    internal IEnumerable<(string Pattern, string Prefix)> Patterns =>
+        _buckets.Values.SelectMany(b => b).Select(p => (p.Pattern, Glob.LiteralPrefix(p.Pattern)));
+
+    /// <summary>
+    /// The first min(<paramref name="length"/>, text length) characters of <paramref name="text"/>, lower-cased, and
+    /// their count, as one number: equal keys mean equal lower-cased prefixes.
+    /// </summary>
+    [MethodImpl(JitHints.AggressiveOptimization)]
+    private static ulong BucketKey(string text, int length)
+    {
+        var n = Math.Min(length, text.Length);
+        ulong key = (ulong)n;
+        for (var i = 0; i < n; i++) key |= (ulong)CaseFold.ToLowerInvariant(text[i]) << (16 * (i + 1));
+        return key;
+    }
+
+    [MethodImpl(JitHints.AggressiveOptimization)]
     public ModelMatch? Match(string modelId)
     {
         if (string.IsNullOrWhiteSpace(modelId) || modelId.Length > 512) return null;
@@ -46,22 +72,22 @@ public sealed class ModelMatcher
         return MatchOne(id, id) ?? (FileStem(id) is { } stem ? MatchOne(stem, id) : null);
     }
 
+    [MethodImpl(JitHints.AggressiveOptimization)]
     private ModelMatch? MatchOne(string candidate, string original)
     {
         if (_exact.TryGetValue(candidate, out var exact)) return new ModelMatch(original, exact.Family, exact.Model, candidate);
 
         foreach (var prefix in HostPrefixes)
         {
-            if (candidate.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && _exact.TryGetValue(candidate.Substring(prefix.Length), out exact))
+            if (CaseFold.StartsWithOrdinalIgnoreCase(candidate, prefix) && _exact.TryGetValue(candidate.Substring(prefix.Length), out exact))
                 return new ModelMatch(original, exact.Family, exact.Model, candidate.Substring(prefix.Length));
         }
 
         string? bestPattern = null;
         ModelFamily? bestFamily = null;
-        var lower = candidate.ToLowerInvariant();
-        for (var len = Math.Min(BucketLength, lower.Length); len >= 0; len--)
+        for (var len = Math.Min(BucketLength, candidate.Length); len >= 0; len--)
         {
-            if (!_buckets.TryGetValue(lower.Substring(0, len), out var list)) continue;
+            if (!_buckets.TryGetValue(BucketKey(candidate, len), out var list)) continue;
             foreach (var (pattern, family) in list)
             {
                 if (!Glob.IsMatch(pattern, candidate)) continue;
@@ -87,6 +113,7 @@ public sealed class ModelMatcher
     }
 
     /// <summary>"models/phi-4.onnx" → "phi-4": a model file is recognised by its name.</summary>
+    [MethodImpl(JitHints.AggressiveOptimization)]
     public static string? FileStem(string id)
     {
         var ext = ModelFileExtensions.Match(id, ModelFileExtensions.Weights);
