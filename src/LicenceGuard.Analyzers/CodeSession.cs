@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using LicenceGuard.Core.Text;
+using LicenceGuard.Core.AnalyzerInput;
 using LicenceGuard.Core.CodeApis;
 using System;
 using LicenceGuard.Analyzers.Detection;
@@ -22,11 +23,15 @@ internal sealed class CodeSession
 {
     private readonly ReferenceReporter _reporter;
     private readonly ModelReferenceFinder _finder;
+    // Held here, not reached through the reporter and the manifest state: every literal asks it, and each object on the
+    // way would be one more cold read (see LiteralPrefilter).
+    private readonly LiteralPrefilter _prefilter;
 
     private CodeSession(ManifestState state, Lazy<bool> attributesPossible)
     {
         _reporter = new ReferenceReporter(state);
         _finder = new ModelReferenceFinder(state.Apis, attributesPossible);
+        _prefilter = state.Prefilter;
     }
 
     /// <summary>Null when models.yaml is not YAML at all: the build reports LG1001 and the code rules stay quiet.</summary>
@@ -90,8 +95,11 @@ internal sealed class CodeSession
             var text = literal.Token.ValueText;
             // Most literals name nothing the manifest or the catalogue knows: the prefilter says so from their first
             // characters, before the text tests and the lookups (a weights file is reported even when nothing knows it).
-            var isModelFile = ModelText.IsModelFilePath(text);
-            if (!isModelFile && !(_reporter.MightName(text) && ModelText.CouldBeModelId(text))) return;
+            if (!_prefilter.MightName(text))
+            {
+                if (!ModelText.IsModelFilePath(text)) return;
+            }
+            else if (!ModelText.CouldBeModelId(text) && !ModelText.IsModelFilePath(text)) return;
             // A declared model: its findings are relayed at every literal that names it, in a known API or not, so no
             // binding is needed (the operation actions leave literals to this rule).
             if (_reporter.Find(text) is { } model)

@@ -47,10 +47,6 @@ internal sealed class ReferenceReporter
             report(Diagnostic.Create(UnsafeModelFileRule.Descriptor, reference.Location, reference.Literal));
     }
 
-    /// <summary>False when no declared model and no catalogue family can match this literal.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool MightName(string literal) => _state.MightName(literal);
-
     /// <summary>The declared model this literal names, if any.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public DeclaredModel? Find(string literal) => _state.Find(literal);

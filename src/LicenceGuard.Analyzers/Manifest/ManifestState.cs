@@ -40,9 +40,8 @@ public sealed class ManifestState
 
     public SdkApiTable Apis => _apis.Value;
 
-    /// <summary>False when no declared model and no catalogue family can match a literal (see <see cref="LiteralPrefilter"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool MightName(string literal) => _prefilter.Value.MightName(literal);
+    /// <summary>Whether a literal could name a declared model or a catalogue family (see <see cref="LiteralPrefilter"/>).</summary>
+    public LiteralPrefilter Prefilter => _prefilter.Value;
 
     /// <summary>Parses and evaluates models.yaml here (loaded on first use; see <see cref="Prepare"/>).</summary>
     public static ManifestState Parse(string text, string path, PolicyOptions? options = null)

@@ -9,29 +9,39 @@ namespace LicenceGuard.Core.AnalyzerInput;
 
 /// <summary>
 /// Answers "could this string literal name a declared model or a catalogue model?" from its first characters, so that
-/// the analyzer can skip the declared-model and catalogue lookups for almost every literal of a project. Measured with
-/// bench/analyzer, those lookups cost microseconds per literal inside the compiler (cold caches: each one touches
-/// several dictionaries), while this touches one string and one 512-byte table.
+/// the analyzer can skip the declared-model and catalogue lookups for almost every literal of a project. Inside the
+/// compiler each literal arrives with cold caches, so what a "no" costs is the memory it touches: measured with
+/// bench/analyzer, the lookups cost 2-3 µs per literal there (several dictionaries, their keys, the extension and host
+/// lists), while this reads the literal, this object's fields and one word of a 4 KB table.
 /// <para>
 /// It is exact in one direction: when it answers false, <see cref="DeclaredModelIndex.Find"/> and
 /// <see cref="LicenceCatalogue.Match"/> both return null for that literal. A name can only match where one starts: at
 /// the literal's start, after a host prefix ("models/", "hf.co/"), or at its file name ("dir/phi-4.onnx"). Each such
 /// start's first three characters (ASCII, case folded) are hashed into a bit table built from every ID, alias and file
 /// name and every pattern's literal prefix; patterns whose prefix is shorter are tested on their own prefix length,
-/// and patterns with no prefix at all ("*.anthropic.claude-*") are matched directly. Anything outside ASCII where the
-/// table looks is let through, as is everything when a name or prefix itself starts outside ASCII.
+/// and patterns with no prefix at all ("*.anthropic.claude-*") are matched directly where the literal holds their
+/// first literal character. Anything outside ASCII where the table looks is let through, as is everything when a name
+/// or prefix itself starts outside ASCII.
 /// </para>
 /// </summary>
 public sealed class LiteralPrefilter
 {
     private const int KeyLength = 3;
     private const int TableBits = 15;
+    private const uint NotAscii = uint.MaxValue;
+
     private readonly ulong[] _table = new ulong[(1 << TableBits) / 64];
     private readonly bool _letEverythingThrough;
-    // Whether some pattern's literal prefix is exactly 1 or 2 characters long (index 1, 2): such a pattern is looked up
-    // by that many characters of a start, not three.
-    private readonly bool[] _shortPrefix = new bool[KeyLength];
+    // Some pattern's literal prefix is exactly one or two characters long: such a pattern is looked up by that many.
+    private readonly bool _oneCharacterPrefix;
+    private readonly bool _twoCharacterPrefix;
     private readonly string[] _unprefixedPatterns;
+    // The first literal character of each unprefixed pattern (ASCII, lower-cased), as bits: a start that holds none of
+    // them matches none of those patterns. All bits set when one has none, or one outside ASCII.
+    private readonly ulong _unprefixedNeedLow;
+    private readonly ulong _unprefixedNeedHigh;
+    // The host prefixes' first letters (ASCII, lower-cased), as bits 'a'..'z'.
+    private static readonly uint HostFirstLetters = FirstLetters(ModelMatcher.HostPrefixes);
 
     private LiteralPrefilter(IEnumerable<string> names, IEnumerable<(string Pattern, string Prefix)> patterns)
     {
@@ -42,9 +52,23 @@ public sealed class LiteralPrefilter
         {
             if (prefix.Length == 0) unprefixed.Add(pattern);
             else if (!Add(prefix)) _letEverythingThrough = true;
-            else if (prefix.Length < KeyLength) _shortPrefix[prefix.Length] = true;
+            else if (prefix.Length == 1) _oneCharacterPrefix = true;
+            else if (prefix.Length == 2) _twoCharacterPrefix = true;
         }
         _unprefixedPatterns = unprefixed.ToArray();
+        // Whatever wildcards lead an unprefixed pattern, a match holds its first literal character somewhere.
+        foreach (var pattern in _unprefixedPatterns)
+        {
+            var rest = pattern.TrimStart('*', '?');
+            var c = rest.Length == 0 ? '\u0080' : CaseFold.ToLowerInvariant(rest[0]);
+            if (c >= 128)
+            {
+                _unprefixedNeedLow = _unprefixedNeedHigh = ulong.MaxValue;
+                break;
+            }
+            if (c < 64) _unprefixedNeedLow |= 1UL << c;
+            else _unprefixedNeedHigh |= 1UL << (c - 64);
+        }
     }
 
     /// <summary>The filter for one manifest's declared models and one catalogue's model families.</summary>
@@ -56,21 +80,42 @@ public sealed class LiteralPrefilter
     public bool MightName(string literal)
     {
         if (_letEverythingThrough) return true;
-        var text = literal.Trim();
+        var text = literal;
         var n = text.Length;
         if (n == 0) return false;
+        // The lookups trim; most literals have nothing to trim, and Trim would cost a call into code not in cache.
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[n - 1]))
+        {
+            text = text.Trim();
+            n = text.Length;
+            if (n == 0) return false;
+        }
         if (MightStartAt(text, 0, n)) return true;
         // The other starts follow a separator: the file name and stem ("dir/phi-4.onnx" → "phi-4.onnx", "phi-4") after
         // the last one, a host prefix's rest after its "/". A name without a separator is a stem only without its
         // weights extension ("phi-4.onnx" → "phi-4").
-        var nameStart = Math.Max(text.LastIndexOf('/'), text.LastIndexOf('\\')) + 1;
+        var nameStart = n;
+        while (nameStart > 0 && text[nameStart - 1] != '/' && text[nameStart - 1] != '\\') nameStart--;
         var extension = ModelFileExtensions.Match(text, ModelFileExtensions.Weights);
         if (nameStart == 0) return extension != null && n > extension.Length && MightStartAt(text, 0, n - extension.Length);
-        foreach (var host in ModelMatcher.HostPrefixes)
-            if (n > host.Length && CaseFold.StartsWithOrdinalIgnoreCase(text, host) && MightStartAt(text, host.Length, n - host.Length)) return true;
+        if (MightStartAfterHost(text, n)) return true;
         if (nameStart < n && MightStartAt(text, nameStart, n - nameStart)) return true;
         var stemLength = n - nameStart - (extension?.Length ?? 0);
         return stemLength > 0 && MightStartAt(text, nameStart, stemLength);
+    }
+
+    /// <summary>Could a name start after a host prefix ("hf.co/…")? Decided by the first letter for most literals.</summary>
+    private bool MightStartAfterHost(string text, int n)
+    {
+        var first = text[0];
+        if (first < 128 && HostFirstLetters != uint.MaxValue)
+        {
+            var letter = first | 0x20;
+            if (letter < 'a' || letter > 'z' || (HostFirstLetters & (1u << (letter - 'a'))) == 0) return false;
+        }
+        foreach (var host in ModelMatcher.HostPrefixes)
+            if (n > host.Length && CaseFold.StartsWithOrdinalIgnoreCase(text, host) && MightStartAt(text, host.Length, n - host.Length)) return true;
+        return false;
     }
 
     /// <summary>Could a name, or a pattern's match, be the <paramref name="length"/> characters from <paramref name="start"/>?</summary>
@@ -79,22 +124,33 @@ public sealed class LiteralPrefilter
     {
         var key = Key(text, start, Math.Min(KeyLength, length));
         if (key == NotAscii || IsSet(key)) return true;
-        for (var prefix = 1; prefix < KeyLength && prefix < length; prefix++)
-        {
-            if (!_shortPrefix[prefix]) continue;
-            key = Key(text, start, prefix);
-            if (key == NotAscii || IsSet(key)) return true;
-        }
+        if (_oneCharacterPrefix && length > 1 && IsSetOrNotAscii(Key(text, start, 1))) return true;
+        if (_twoCharacterPrefix && length > 2 && IsSetOrNotAscii(Key(text, start, 2))) return true;
+        if (_unprefixedPatterns.Length == 0 || !HoldsUnprefixedNeed(text, start, length)) return false;
         foreach (var pattern in _unprefixedPatterns)
             if (Glob.IsMatch(pattern, text, start, length)) return true;
         return false;
     }
 
-    private const uint NotAscii = uint.MaxValue;
+    private bool HoldsUnprefixedNeed(string text, int start, int length)
+    {
+        if ((_unprefixedNeedLow & _unprefixedNeedHigh) == ulong.MaxValue) return true;
+        for (var i = start; i < start + length; i++)
+        {
+            var c = text[i];
+            if (c >= 128) return true;
+            c = CaseFold.ToLowerInvariant(c);
+            if (c < 64 ? (_unprefixedNeedLow & (1UL << c)) != 0 : (_unprefixedNeedHigh & (1UL << (c - 64))) != 0) return true;
+        }
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsSetOrNotAscii(uint key) => key == NotAscii || IsSet(key);
 
     /// <summary>The first <paramref name="count"/> (at most three) characters from <paramref name="start"/>, ASCII
     /// lower-cased, and their count, packed; <see cref="NotAscii"/> when one is outside ASCII.</summary>
-    [MethodImpl(JitHints.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Key(string text, int start, int count)
     {
         var key = (uint)count;
@@ -134,5 +190,17 @@ public sealed class LiteralPrefilter
         key *= 0xC2B2AE35u;
         key ^= key >> 16;
         return key & ((1u << TableBits) - 1);
+    }
+
+    private static uint FirstLetters(IEnumerable<string> prefixes)
+    {
+        uint letters = 0;
+        foreach (var p in prefixes)
+        {
+            var first = p.Length == 0 ? '\0' : char.ToLowerInvariant(p[0]);
+            if (first < 'a' || first > 'z') return uint.MaxValue;
+            letters |= 1u << (first - 'a');
+        }
+        return letters;
     }
 }

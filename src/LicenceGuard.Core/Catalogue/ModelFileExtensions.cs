@@ -14,6 +14,22 @@ public static class ModelFileExtensions
     /// <summary>Formats that are Python pickles in practice: loading them can execute code.</summary>
     public static readonly IReadOnlyList<string> PickleBased = new[] { ".bin", ".pt", ".pth", ".ckpt", ".pkl", ".pickle", ".joblib" };
 
+    // The weights extensions' last letters, one bit per letter 'a'..'z': a path that ends in none of them (most string
+    // literals) has no weights extension, decided without reading the list.
+    private static readonly uint WeightsLastLetters = LastLetters(Weights);
+
+    private static uint LastLetters(IReadOnlyList<string> extensions)
+    {
+        uint letters = 0;
+        foreach (var e in extensions)
+        {
+            var last = char.ToLowerInvariant(e[e.Length - 1]);
+            if (last < 'a' || last > 'z') return uint.MaxValue;
+            letters |= 1u << (last - 'a');
+        }
+        return letters;
+    }
+
     private static readonly char[] NotInPaths = { '\n', '\r', '"', '*', '?' };
 
     /// <summary>A path or file name ending in a model weights extension ("models/phi-4.onnx"), not a URL.</summary>
@@ -34,6 +50,16 @@ public static class ModelFileExtensions
     [MethodImpl(JitHints.AggressiveOptimization)]
     public static string? Match(string path, IReadOnlyList<string> extensions)
     {
+        if (path.Length == 0) return null;
+        if (ReferenceEquals(extensions, Weights) && WeightsLastLetters != uint.MaxValue)
+        {
+            var last = path[path.Length - 1];
+            if (last < 128)
+            {
+                var letter = last | 0x20;
+                if (letter < 'a' || letter > 'z' || (WeightsLastLetters & (1u << (letter - 'a'))) == 0) return null;
+            }
+        }
         var dot = path.LastIndexOf('.');
         if (dot < 0) return null;
         var length = path.Length - dot;
