@@ -50,7 +50,8 @@ public static class ModelText
         return !HasNonModelExtension(text, lastDot);
     }
 
-    private const byte Other = 0, Rejected = 1, Separator = 2, Digit = 3, Backslash = 4;
+    // Each ASCII character's class; 0 (the default) is any other character.
+    private const byte Rejected = 1, Separator = 2, Digit = 3, Backslash = 4;
 
     /// <summary>Each ASCII character's part in <see cref="CouldBeModelId"/>.</summary>
     private static readonly byte[] AsciiClasses = BuildAsciiClasses();
