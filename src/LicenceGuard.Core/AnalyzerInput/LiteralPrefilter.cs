@@ -71,9 +71,14 @@ public sealed class LiteralPrefilter
         }
     }
 
-    /// <summary>The filter for one manifest's declared models and one catalogue's model families.</summary>
+    /// <summary>
+    /// The filter for one manifest's declared models and one catalogue's model families. Built from the families as the
+    /// matcher reads them, not from the matcher: most projects never need the matcher (no literal gets past this), so
+    /// the compiler is not made to build it at compilation start.
+    /// </summary>
     public static LiteralPrefilter For(DeclaredModelIndex models, LicenceCatalogue catalogue) =>
-        new(models.LookupNames.Concat(catalogue.Matcher.ExactNames), catalogue.Matcher.Patterns);
+        new(models.LookupNames.Concat(catalogue.Families.SelectMany(f => f.Models).SelectMany(ModelMatcher.ExactNamesOf)),
+            catalogue.Families.SelectMany(f => f.Patterns).Select(p => (p, Glob.LiteralPrefix(p))));
 
     /// <summary>False only when neither the declared models nor the catalogue can match <paramref name="literal"/>.</summary>
     [MethodImpl(JitHints.AggressiveOptimization)]

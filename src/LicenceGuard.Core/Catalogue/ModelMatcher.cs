@@ -31,8 +31,8 @@ public sealed class ModelMatcher
         {
             foreach (var model in family.Models)
             {
-                foreach (var name in new[] { model.Id }.Concat(model.Aliases))
-                    if (name.Length > 0 && !_exact.ContainsKey(name)) _exact[name] = (family, model);
+                foreach (var name in ExactNamesOf(model))
+                    if (!_exact.ContainsKey(name)) _exact[name] = (family, model);
             }
             foreach (var pattern in family.Patterns)
             {
@@ -44,12 +44,8 @@ public sealed class ModelMatcher
         foreach (var bucket in buckets) _buckets[bucket.Key] = bucket.Value.ToArray();
     }
 
-    /// <summary>The IDs and aliases matched exactly (case-insensitive), also after a host prefix.</summary>
-    internal IEnumerable<string> ExactNames => _exact.Keys;
-
-    /// <summary>Every pattern, each with its literal prefix (lower-cased): a matching ID starts with that prefix.</summary>
-    internal IEnumerable<(string Pattern, string Prefix)> Patterns =>
-        _buckets.Values.SelectMany(b => b).Select(p => (p.Pattern, Glob.LiteralPrefix(p.Pattern)));
+    /// <summary>The names of a model matched exactly (case-insensitive, also after a host prefix): its ID and aliases.</summary>
+    internal static IEnumerable<string> ExactNamesOf(KnownModel model) => new[] { model.Id }.Concat(model.Aliases).Where(n => n.Length > 0);
 
     /// <summary>
     /// The first min(<paramref name="length"/>, text length) characters of <paramref name="text"/>, lower-cased, and
