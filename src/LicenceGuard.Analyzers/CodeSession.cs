@@ -3,6 +3,7 @@ using LicenceGuard.Core.Text;
 using LicenceGuard.Core.AnalyzerInput;
 using LicenceGuard.Core.CodeApis;
 using System;
+using System.Collections.Generic;
 using LicenceGuard.Analyzers.Detection;
 using LicenceGuard.Analyzers.Manifest;
 using LicenceGuard.Analyzers.Rules;
@@ -49,25 +50,53 @@ internal sealed class CodeSession
 
     public void Register(CompilationStartAnalysisContext context)
     {
-        context.RegisterOperationAction(OnArgument, OperationKind.Argument);
+        // Calls, not arguments: a project has far fewer, and most are told apart by their method's name alone.
+        context.RegisterOperationAction(OnInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(OnObjectCreation, OperationKind.ObjectCreation);
         context.RegisterOperationAction(OnAssignment, OperationKind.SimpleAssignment);
-        context.RegisterSyntaxNodeAction(OnLiteral, SyntaxKind.StringLiteralExpression);
+        context.RegisterSemanticModelAction(OnSourceFile);
     }
 
     // Each action runs for every node of its kind in the compilation: no allocation on the common path, and any
     // exception becomes LG0099 at that node, never AD0001.
     [MethodImpl(JitHints.AggressiveOptimization)]
-    private void OnArgument(OperationAnalysisContext c)
+    private void OnInvocation(OperationAnalysisContext c)
     {
+        var invocation = (IInvocationOperation)c.Operation;
+        OnCall(invocation.TargetMethod, invocation.Arguments, c);
+    }
+
+    [MethodImpl(JitHints.AggressiveOptimization)]
+    private void OnObjectCreation(OperationAnalysisContext c)
+    {
+        var creation = (IObjectCreationOperation)c.Operation;
+        if (creation.Constructor is { } constructor) OnCall(constructor, creation.Arguments, c);
+    }
+
+    [MethodImpl(JitHints.AggressiveOptimization)]
+    private void OnCall(IMethodSymbol method, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, OperationAnalysisContext c)
+    {
+        if (arguments.IsEmpty) return;
         try
         {
-            var argument = (IArgumentOperation)c.Operation;
-            if (_finder.FromArgument(argument) is { } reference)
-                _reporter.ReportFlow(reference, IsStringLiteral(argument.Value.Syntax), c.ContainingSymbol, c.ReportDiagnostic);
+            if (!_finder.MightTakeModel(method)) return;
         }
         catch (Exception ex) when (!(ex is OperationCanceledException))
         {
             c.ReportDiagnostic(Failure(c.Operation.Syntax, ex));
+            return;
+        }
+        foreach (var argument in arguments)
+        {
+            try
+            {
+                if (_finder.FromArgument(argument) is { } reference)
+                    _reporter.ReportFlow(reference, IsStringLiteral(argument.Value.Syntax), c.ContainingSymbol, c.ReportDiagnostic);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                c.ReportDiagnostic(Failure(argument.Syntax, ex));
+            }
         }
     }
 
@@ -86,15 +115,34 @@ internal sealed class CodeSession
         }
     }
 
+    /// <summary>
+    /// String literals, one source file at a time: the file's text is searched for literals worth a look
+    /// (<see cref="StringLiteralCandidates"/>) and only those are found in the syntax tree. A syntax node action would
+    /// be called for every literal of the project, each call arriving with cold caches (measured with bench/analyzer).
+    /// </summary>
     [MethodImpl(JitHints.AggressiveOptimization)]
-    private void OnLiteral(SyntaxNodeAnalysisContext c)
+    private void OnSourceFile(SemanticModelAnalysisContext c)
+    {
+        var tree = c.SemanticModel.SyntaxTree;
+        var literals = new List<LiteralExpressionSyntax>();
+        try
+        {
+            SourceLiterals.WorthChecking(tree, _prefilter, literals, c.CancellationToken);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException))
+        {
+            c.ReportDiagnostic(Diagnostic.Create(InternalFailureRule.Descriptor, Location.Create(tree, default), "analyse this file", FailureText.Of(ex)));
+            return;
+        }
+        foreach (var literal in literals)
+            OnLiteral(literal, c.SemanticModel, c.ReportDiagnostic, c.CancellationToken);
+    }
+
+    private void OnLiteral(LiteralExpressionSyntax literal, SemanticModel semanticModel, Action<Diagnostic> report, System.Threading.CancellationToken cancellation)
     {
         try
         {
-            var literal = (LiteralExpressionSyntax)c.Node;
             var text = literal.Token.ValueText;
-            // Most literals name nothing the manifest or the catalogue knows: the prefilter says so from their first
-            // characters, before the text tests and the lookups (a weights file is reported even when nothing knows it).
             if (!_prefilter.MightName(text))
             {
                 if (!ModelText.IsModelFilePath(text)) return;
@@ -104,20 +152,20 @@ internal sealed class CodeSession
             // binding is needed (the operation actions leave literals to this rule).
             if (_reporter.Find(text) is { } model)
             {
-                ReferenceReporter.ReportDeclared(text, model, literal.GetLocation(), c.ReportDiagnostic);
-                if (ModelText.IsLikelyPickleModel(text, catalogueKnowsIt: true) && !FlowsIntoKnownApi(literal, c.SemanticModel, c.CancellationToken))
-                    _reporter.ReportPickleLiteral(text, declared: true, literal.GetLocation(), c.ReportDiagnostic);
+                ReferenceReporter.ReportDeclared(text, model, literal.GetLocation(), report);
+                if (ModelText.IsLikelyPickleModel(text, catalogueKnowsIt: true) && !FlowsIntoKnownApi(literal, semanticModel, cancellation))
+                    _reporter.ReportPickleLiteral(text, declared: true, literal.GetLocation(), report);
                 return;
             }
             if (!_reporter.WouldReportUndeclared(text)) return;
             // Rare from here on: an undeclared model. If it flows into a known API, the operation actions report it
             // (LG0001); report here only what they do not see. Binding is needed for that, so it comes last.
-            if (FlowsIntoKnownApi(literal, c.SemanticModel, c.CancellationToken)) return;
-            _reporter.ReportUndeclaredLiteral(text, literal.GetLocation(), c.ReportDiagnostic);
+            if (FlowsIntoKnownApi(literal, semanticModel, cancellation)) return;
+            _reporter.ReportUndeclaredLiteral(text, literal.GetLocation(), report);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException))
         {
-            c.ReportDiagnostic(Failure(c.Node, ex));
+            report(Failure(literal, ex));
         }
     }
 

@@ -137,6 +137,26 @@ public class OpenAiTests
     }
 
     [Fact]
+    public async Task DerivedClientConstructorInitializer_UndeclaredModel_Triggers()
+    {
+        var source = """
+            using OpenAI.Chat;
+            class SummaryClient : ChatClient { public SummaryClient(string key) : base({|LG0001:"gpt-4o-mini"|}, key) { } }
+            """;
+        await AnalyzerTest.RunAsync(source, DeclaresGpt4o);
+    }
+
+    [Fact]
+    public async Task TargetTypedNewThroughAlias_UndeclaredModel_Triggers()
+    {
+        var source = """
+            using Chat = OpenAI.Chat.ChatClient;
+            class C { Chat M() => new({|LG0001:"gpt-4o-mini"|}, "key"); }
+            """;
+        await AnalyzerTest.RunAsync(source, DeclaresGpt4o);
+    }
+
+    [Fact]
     public async Task NonConstantModel_DoesNotTrigger()
     {
         var source = """

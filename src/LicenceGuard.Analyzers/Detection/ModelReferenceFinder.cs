@@ -40,6 +40,21 @@ public sealed class ModelReferenceFinder
         compilation.ContainsSymbolsWithName(ModelIdAttributes.ModelId, SymbolFilter.Type) ||
         compilation.GetTypeByMetadataName("LicenceGuard." + ModelIdAttributes.ModelId) != null;
 
+    /// <summary>
+    /// Could an argument of a call to <paramref name="method"/> be a model reference? Asked once per invocation and
+    /// object creation before any argument is read: for almost every call the method's name (a constructor's type
+    /// name) is not in the table, and without a visible [ModelId] attribute nothing else could make it one. When this
+    /// is false, <see cref="FromArgument"/> returns null for every argument of the call.
+    /// </summary>
+    [MethodImpl(JitHints.AggressiveOptimization)]
+    public bool MightTakeModel(IMethodSymbol method)
+    {
+        var known = method.MethodKind == MethodKind.Constructor
+            ? _apis.HasConstructorOf(method.ContainingType.Name)
+            : _apis.HasMember(method.Name);
+        return known || _attributesPossible.Value;
+    }
+
     [MethodImpl(JitHints.AggressiveOptimization)]
     public ModelReference? FromArgument(IArgumentOperation argument)
     {

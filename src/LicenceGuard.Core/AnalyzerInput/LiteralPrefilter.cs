@@ -81,45 +81,53 @@ public sealed class LiteralPrefilter
             catalogue.Families.SelectMany(f => f.Patterns).Select(p => (p, Glob.LiteralPrefix(p))));
 
     /// <summary>False only when neither the declared models nor the catalogue can match <paramref name="literal"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool MightName(string literal) => MightName(literal, 0, literal.Length);
+
+    /// <summary>
+    /// <see cref="MightName(string)"/> for the <paramref name="length"/> characters of <paramref name="text"/> from
+    /// <paramref name="start"/>: the analyzer asks it of the text between two quotes of a source file, unallocated.
+    /// </summary>
     [MethodImpl(JitHints.AggressiveOptimization)]
-    public bool MightName(string literal)
+    public bool MightName(string text, int start, int length)
     {
         if (_letEverythingThrough) return true;
-        var text = literal;
-        var n = text.Length;
-        if (n == 0) return false;
-        // The lookups trim; most literals have nothing to trim, and Trim would cost a call into code not in cache.
-        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[n - 1]))
+        if (length <= 0) return false;
+        var end = start + length;
+        // The lookups trim (as string.Trim does: char.IsWhiteSpace at both ends).
+        if (char.IsWhiteSpace(text[start]) || char.IsWhiteSpace(text[end - 1]))
         {
-            text = text.Trim();
-            n = text.Length;
-            if (n == 0) return false;
+            while (start < end && char.IsWhiteSpace(text[start])) start++;
+            while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+            if (start == end) return false;
         }
-        if (MightStartAt(text, 0, n)) return true;
+        var n = end - start;
+        if (MightStartAt(text, start, n)) return true;
         // The other starts follow a separator: the file name and stem ("dir/phi-4.onnx" → "phi-4.onnx", "phi-4") after
         // the last one, a host prefix's rest after its "/". A name without a separator is a stem only without its
         // weights extension ("phi-4.onnx" → "phi-4").
-        var nameStart = n;
-        while (nameStart > 0 && text[nameStart - 1] != '/' && text[nameStart - 1] != '\\') nameStart--;
-        var extension = ModelFileExtensions.Match(text, ModelFileExtensions.Weights);
-        if (nameStart == 0) return extension != null && n > extension.Length && MightStartAt(text, 0, n - extension.Length);
-        if (MightStartAfterHost(text, n)) return true;
-        if (nameStart < n && MightStartAt(text, nameStart, n - nameStart)) return true;
-        var stemLength = n - nameStart - (extension?.Length ?? 0);
+        var nameStart = end;
+        while (nameStart > start && text[nameStart - 1] != '/' && text[nameStart - 1] != '\\') nameStart--;
+        var extension = ModelFileExtensions.Match(text, start, n, ModelFileExtensions.Weights);
+        if (nameStart == start) return extension != null && n > extension.Length && MightStartAt(text, start, n - extension.Length);
+        if (MightStartAfterHost(text, start, n)) return true;
+        if (nameStart < end && MightStartAt(text, nameStart, end - nameStart)) return true;
+        var stemLength = end - nameStart - (extension?.Length ?? 0);
         return stemLength > 0 && MightStartAt(text, nameStart, stemLength);
     }
 
     /// <summary>Could a name start after a host prefix ("hf.co/…")? Decided by the first letter for most literals.</summary>
-    private bool MightStartAfterHost(string text, int n)
+    [MethodImpl(JitHints.AggressiveOptimization)]
+    private bool MightStartAfterHost(string text, int start, int n)
     {
-        var first = text[0];
+        var first = text[start];
         if (first < 128 && HostFirstLetters != uint.MaxValue)
         {
             var letter = first | 0x20;
             if (letter < 'a' || letter > 'z' || (HostFirstLetters & (1u << (letter - 'a'))) == 0) return false;
         }
         foreach (var host in ModelMatcher.HostPrefixes)
-            if (n > host.Length && CaseFold.StartsWithOrdinalIgnoreCase(text, host) && MightStartAt(text, host.Length, n - host.Length)) return true;
+            if (n > host.Length && CaseFold.StartsWithOrdinalIgnoreCase(text, start, n, host) && MightStartAt(text, start + host.Length, n - host.Length)) return true;
         return false;
     }
 
@@ -137,6 +145,7 @@ public sealed class LiteralPrefilter
         return false;
     }
 
+    [MethodImpl(JitHints.AggressiveOptimization)]
     private bool HoldsUnprefixedNeed(string text, int start, int length)
     {
         if ((_unprefixedNeedLow & _unprefixedNeedHigh) == ulong.MaxValue) return true;

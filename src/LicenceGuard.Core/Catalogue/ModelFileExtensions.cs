@@ -33,9 +33,13 @@ public static class ModelFileExtensions
     private static readonly char[] NotInPaths = { '\n', '\r', '"', '*', '?' };
 
     /// <summary>A path or file name ending in a model weights extension ("models/phi-4.onnx"), not a URL.</summary>
+    public static bool IsModelFilePath(string text) => IsModelFilePath(text, 0, text.Length);
+
+    /// <summary><see cref="IsModelFilePath(string)"/> for the <paramref name="length"/> characters from <paramref name="start"/>.</summary>
     [MethodImpl(JitHints.AggressiveOptimization)]
-    public static bool IsModelFilePath(string text) =>
-        text.Length > 5 && Match(text, Weights) != null && text.IndexOfAny(NotInPaths) < 0 && text.IndexOf("://", StringComparison.Ordinal) < 0;
+    public static bool IsModelFilePath(string text, int start, int length) =>
+        length > 5 && Match(text, start, length, Weights) != null && text.IndexOfAny(NotInPaths, start, length) < 0 &&
+        text.IndexOf("://", start, length, StringComparison.Ordinal) < 0;
 
     /// <summary>The last segment of a path, with either separator.</summary>
     public static string FileName(string path) => path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
@@ -47,30 +51,36 @@ public static class ModelFileExtensions
     /// the extensions as long as the text after the last dot: each extension is one dot and a name
     /// (<see cref="IsSingleDotExtension"/>), so no other can end the path.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static string? Match(string path, IReadOnlyList<string> extensions) => Match(path, 0, path.Length, extensions);
+
+    /// <summary><see cref="Match(string, IReadOnlyList{string})"/> for the <paramref name="length"/> characters of
+    /// <paramref name="path"/> from <paramref name="start"/>.</summary>
     [MethodImpl(JitHints.AggressiveOptimization)]
-    public static string? Match(string path, IReadOnlyList<string> extensions)
+    public static string? Match(string path, int start, int length, IReadOnlyList<string> extensions)
     {
-        if (path.Length == 0) return null;
+        if (length <= 0) return null;
+        var end = start + length;
         if (ReferenceEquals(extensions, Weights) && WeightsLastLetters != uint.MaxValue)
         {
-            var last = path[path.Length - 1];
+            var last = path[end - 1];
             if (last < 128)
             {
                 var letter = last | 0x20;
                 if (letter < 'a' || letter > 'z' || (WeightsLastLetters & (1u << (letter - 'a'))) == 0) return null;
             }
         }
-        var dot = path.LastIndexOf('.');
+        var dot = path.LastIndexOf('.', end - 1, length);
         if (dot < 0) return null;
-        var length = path.Length - dot;
+        var extensionLength = end - dot;
         if (extensions is string[] array)
         {
             foreach (var e in array)
-                if (e.Length == length && CaseFold.EndsWithOrdinalIgnoreCase(path, e)) return e;
+                if (e.Length == extensionLength && CaseFold.EndsWithOrdinalIgnoreCase(path, end, e)) return e;
             return null;
         }
         foreach (var e in extensions)
-            if (e.Length == length && CaseFold.EndsWithOrdinalIgnoreCase(path, e)) return e;
+            if (e.Length == extensionLength && CaseFold.EndsWithOrdinalIgnoreCase(path, end, e)) return e;
         return null;
     }
 

@@ -21,6 +21,9 @@ public sealed class SdkApiTable
     private readonly Dictionary<string, List<SdkApi>> _byMember = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<SdkApi>> _byProperty = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<SdkApi>> _byTypeName = new(StringComparer.Ordinal);
+    // The simple names of the types whose constructors take a model: every constructor is named ".ctor", so a call is
+    // told apart by its type's name.
+    private readonly HashSet<string> _constructorTypeNames = new(StringComparer.Ordinal);
 
     public SdkApiTable(IEnumerable<SdkApi> apis, IReadOnlyList<string> errors)
     {
@@ -29,6 +32,7 @@ public sealed class SdkApiTable
         foreach (var api in Apis)
         {
             foreach (var m in api.Members) Add(_byMember, m, api);
+            if (api.Members.Contains(Constructor)) _constructorTypeNames.Add(api.TypeName);
             foreach (var p in api.Properties) Add(_byProperty, p, api);
             Add(_byTypeName, api.TypeName, api);
         }
@@ -48,6 +52,12 @@ public sealed class SdkApiTable
     public IReadOnlyList<SdkApi> ForTypeName(string typeName) => _byTypeName.TryGetValue(typeName, out var l) ? l : (IReadOnlyList<SdkApi>)Array.Empty<SdkApi>();
 
     public bool HasMember(string member) => _byMember.ContainsKey(member);
+
+    /// <summary>Does an entry name a constructor (".ctor") of a type with this simple name?</summary>
+    public bool HasConstructorOf(string typeName) => _constructorTypeNames.Contains(typeName);
+
+    /// <summary>How rules/sdk-apis.yaml names a constructor among an entry's members.</summary>
+    public const string Constructor = ".ctor";
 
     public bool HasProperty(string property) => _byProperty.ContainsKey(property);
 

@@ -22,31 +22,41 @@ public static class CaseFold
     }
 
     /// <summary><c>text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)</c>, compared from the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool EndsWithOrdinalIgnoreCase(string text, string suffix) => EndsWithOrdinalIgnoreCase(text, text.Length, suffix);
+
+    /// <summary>Do the first <paramref name="end"/> characters of <paramref name="text"/> end with
+    /// <paramref name="suffix"/>, ignoring case as <c>StringComparison.OrdinalIgnoreCase</c> does?</summary>
     [MethodImpl(JitHints.AggressiveOptimization)]
-    public static bool EndsWithOrdinalIgnoreCase(string text, string suffix)
+    public static bool EndsWithOrdinalIgnoreCase(string text, int end, string suffix)
     {
-        var offset = text.Length - suffix.Length;
+        var offset = end - suffix.Length;
         if (offset < 0) return false;
         for (var i = suffix.Length - 1; i >= 0; i--)
         {
             var a = text[offset + i];
             var b = suffix[i];
-            if ((a | b) >= 128) return text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
+            if ((a | b) >= 128) return string.Compare(text, offset, suffix, 0, suffix.Length, StringComparison.OrdinalIgnoreCase) == 0;
             if (!AsciiEqualsIgnoreCase(a, b)) return false;
         }
         return true;
     }
 
     /// <summary><c>text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool StartsWithOrdinalIgnoreCase(string text, string prefix) => StartsWithOrdinalIgnoreCase(text, 0, text.Length, prefix);
+
+    /// <summary>Do the <paramref name="length"/> characters of <paramref name="text"/> from <paramref name="start"/>
+    /// start with <paramref name="prefix"/>, ignoring case as <c>StringComparison.OrdinalIgnoreCase</c> does?</summary>
     [MethodImpl(JitHints.AggressiveOptimization)]
-    public static bool StartsWithOrdinalIgnoreCase(string text, string prefix)
+    public static bool StartsWithOrdinalIgnoreCase(string text, int start, int length, string prefix)
     {
-        if (text.Length < prefix.Length) return false;
+        if (length < prefix.Length) return false;
         for (var i = 0; i < prefix.Length; i++)
         {
-            var a = text[i];
+            var a = text[start + i];
             var b = prefix[i];
-            if ((a | b) >= 128) return text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
+            if ((a | b) >= 128) return string.Compare(text, start, prefix, 0, prefix.Length, StringComparison.OrdinalIgnoreCase) == 0;
             if (!AsciiEqualsIgnoreCase(a, b)) return false;
         }
         return true;

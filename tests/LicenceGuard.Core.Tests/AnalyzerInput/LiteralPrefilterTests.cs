@@ -76,6 +76,19 @@ public class LiteralPrefilterTests
     }
 
     [Fact]
+    public void RangeOfALongerText_AnsweredAsTheLiteralAlone()
+    {
+        // The analyzer asks about the text between two quotes of a source file; the answer must be the literal's own.
+        var (models, catalogue, filter) = Build();
+        var differing = Corpus(models, catalogue)
+            .Select(t => (Text: t, Padded: "ab/ \"" + t + "\"models/x.onnx"))
+            .Where(p => filter.MightName(p.Padded, 5, p.Text.Length) != filter.MightName(p.Text) ||
+                        ModelFileExtensions.IsModelFilePath(p.Padded, 5, p.Text.Length) != ModelFileExtensions.IsModelFilePath(p.Text))
+            .Select(p => p.Text).Distinct().Take(20).ToList();
+        Assert.Empty(differing);
+    }
+
+    [Fact]
     public void OrdinaryLiterals_AreMostlyStopped()
     {
         var (_, _, filter) = Build();

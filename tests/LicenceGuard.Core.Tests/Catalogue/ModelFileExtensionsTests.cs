@@ -28,6 +28,9 @@ public class ModelFileExtensionsTests
         {
             var expected = list.FirstOrDefault(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
             Assert.Equal(expected, ModelFileExtensions.Match(path, list));
+            // Inside a longer text, only the range counts: the text around it ends in an extension and holds dots.
+            Assert.Equal(expected, ModelFileExtensions.Match("a.b/" + path + "x.onnx", 4, path.Length, list));
         }
+        Assert.Equal(ModelFileExtensions.IsModelFilePath(path), ModelFileExtensions.IsModelFilePath("\"x\"" + path + "://y.gguf", 3, path.Length));
     }
 }

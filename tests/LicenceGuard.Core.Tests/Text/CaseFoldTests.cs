@@ -27,9 +27,13 @@ public class CaseFoldTests
             {
                 var text = "x" + c;
                 var affix = d.ToString();
-                if (CaseFold.EndsWithOrdinalIgnoreCase(text, affix) != text.EndsWith(affix, StringComparison.OrdinalIgnoreCase)) wrong.Add($"ends U+{i:X4}/U+{(int)d:X4}");
+                var expected = text.EndsWith(affix, StringComparison.OrdinalIgnoreCase);
+                if (CaseFold.EndsWithOrdinalIgnoreCase(text, affix) != expected) wrong.Add($"ends U+{i:X4}/U+{(int)d:X4}");
+                if (CaseFold.EndsWithOrdinalIgnoreCase(text + d, text.Length, affix) != expected) wrong.Add($"ends in range U+{i:X4}/U+{(int)d:X4}");
                 text = c + "x";
-                if (CaseFold.StartsWithOrdinalIgnoreCase(text, affix) != text.StartsWith(affix, StringComparison.OrdinalIgnoreCase)) wrong.Add($"starts U+{i:X4}/U+{(int)d:X4}");
+                expected = text.StartsWith(affix, StringComparison.OrdinalIgnoreCase);
+                if (CaseFold.StartsWithOrdinalIgnoreCase(text, affix) != expected) wrong.Add($"starts U+{i:X4}/U+{(int)d:X4}");
+                if (CaseFold.StartsWithOrdinalIgnoreCase(d + text, 1, text.Length, affix) != expected) wrong.Add($"starts in range U+{i:X4}/U+{(int)d:X4}");
             }
             if (CaseFold.ToLowerInvariant(c) != char.ToLowerInvariant(c)) wrong.Add($"lower U+{i:X4}");
         }
@@ -50,5 +54,9 @@ public class CaseFoldTests
     {
         Assert.Equal(text.EndsWith(affix, StringComparison.OrdinalIgnoreCase), CaseFold.EndsWithOrdinalIgnoreCase(text, affix));
         Assert.Equal(text.StartsWith(affix, StringComparison.OrdinalIgnoreCase), CaseFold.StartsWithOrdinalIgnoreCase(text, affix));
+        // The same text inside a longer one, compared only within its range.
+        var padded = "ab" + text + affix;
+        Assert.Equal(text.EndsWith(affix, StringComparison.OrdinalIgnoreCase), CaseFold.EndsWithOrdinalIgnoreCase(padded, 2 + text.Length, affix));
+        Assert.Equal(text.StartsWith(affix, StringComparison.OrdinalIgnoreCase), CaseFold.StartsWithOrdinalIgnoreCase(affix + text, affix.Length, text.Length, affix));
     }
 }
