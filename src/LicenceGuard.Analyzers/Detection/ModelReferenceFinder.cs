@@ -49,10 +49,10 @@ public sealed class ModelReferenceFinder
     [MethodImpl(JitHints.AggressiveOptimization)]
     public bool MightTakeModel(IMethodSymbol method)
     {
-        var known = method.MethodKind == MethodKind.Constructor
-            ? _apis.HasConstructorOf(method.ContainingType.Name)
-            : _apis.HasMember(method.Name);
-        return known || _attributesPossible.Value;
+        // The name first: every constructor is ".ctor", so only a constructor call reads further, to its type's name.
+        if (!_apis.HasMember(method.Name)) return _attributesPossible.Value;
+        if (method.MethodKind != MethodKind.Constructor) return true;
+        return _apis.HasConstructorOf(method.ContainingType.Name) || _attributesPossible.Value;
     }
 
     [MethodImpl(JitHints.AggressiveOptimization)]

@@ -4,6 +4,7 @@ using System.Linq;
 using LicenceGuard.Core;
 using LicenceGuard.Core.Catalogue;
 using LicenceGuard.Core.Manifest;
+using LicenceGuard.Core.Text;
 using LicenceGuard.Core.Yaml;
 
 namespace LicenceGuard.Core.CodeApis;
@@ -24,6 +25,10 @@ public sealed class SdkApiTable
     // The simple names of the types whose constructors take a model: every constructor is named ".ctor", so a call is
     // told apart by its type's name.
     private readonly HashSet<string> _constructorTypeNames = new(StringComparer.Ordinal);
+    // Most calls in a compilation are settled by these, before any hashing (see NameFilter).
+    private readonly NameFilter _memberFilter;
+    private readonly NameFilter _propertyFilter;
+    private readonly NameFilter _constructorTypeFilter;
 
     public SdkApiTable(IEnumerable<SdkApi> apis, IReadOnlyList<string> errors)
     {
@@ -36,6 +41,9 @@ public sealed class SdkApiTable
             foreach (var p in api.Properties) Add(_byProperty, p, api);
             Add(_byTypeName, api.TypeName, api);
         }
+        _memberFilter = new NameFilter(_byMember.Keys);
+        _propertyFilter = new NameFilter(_byProperty.Keys);
+        _constructorTypeFilter = new NameFilter(_constructorTypeNames);
     }
 
     public static SdkApiTable Embedded => EmbeddedTable.Value;
@@ -51,15 +59,15 @@ public sealed class SdkApiTable
 
     public IReadOnlyList<SdkApi> ForTypeName(string typeName) => _byTypeName.TryGetValue(typeName, out var l) ? l : (IReadOnlyList<SdkApi>)Array.Empty<SdkApi>();
 
-    public bool HasMember(string member) => _byMember.ContainsKey(member);
+    public bool HasMember(string member) => _memberFilter.MightContain(member) && _byMember.ContainsKey(member);
 
     /// <summary>Does an entry name a constructor (".ctor") of a type with this simple name?</summary>
-    public bool HasConstructorOf(string typeName) => _constructorTypeNames.Contains(typeName);
+    public bool HasConstructorOf(string typeName) => _constructorTypeFilter.MightContain(typeName) && _constructorTypeNames.Contains(typeName);
 
     /// <summary>How rules/sdk-apis.yaml names a constructor among an entry's members.</summary>
     public const string Constructor = ".ctor";
 
-    public bool HasProperty(string property) => _byProperty.ContainsKey(property);
+    public bool HasProperty(string property) => _propertyFilter.MightContain(property) && _byProperty.ContainsKey(property);
 
     public static SdkApiTable Parse(string text, string path)
     {
