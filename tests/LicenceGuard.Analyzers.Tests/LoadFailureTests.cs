@@ -14,14 +14,11 @@ public class LoadFailureTests
     [Fact]
     public async Task CoreAssemblyFailsToLoad_ReportsLG0099NotAD0001()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "lg-load-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var copy = Path.Combine(dir, "LicenceGuard.Analyzers.dll");
-        File.Copy(typeof(ModelReferenceAnalyzer).Assembly.Location, copy);
-        var context = new CoreBlockingContext(copy);
+        // Loaded from its bytes: no copy on disk to clean up, and nothing locked while the context unloads.
+        var context = new CoreBlockingContext(File.ReadAllBytes(typeof(ModelReferenceAnalyzer).Assembly.Location));
         try
         {
-            var assembly = context.LoadFromAssemblyPath(copy);
+            var assembly = context.LoadFromAssemblyName(new AssemblyName("LicenceGuard.Analyzers"));
             var analyzer = (DiagnosticAnalyzer)Activator.CreateInstance(assembly.GetType("LicenceGuard.Analyzers.ModelReferenceAnalyzer")!)!;
             var compilation = CSharpCompilation.Create("probe", new[] { CSharpSyntaxTree.ParseText("class C { string M() => \"gpt-4o-mini\"; }") },
                 TestReferences.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
@@ -42,16 +39,16 @@ public class LoadFailureTests
         }
     }
 
-    /// <summary>Loads the analyzer from its copy and refuses LicenceGuard.Core, as a host with a broken install would.</summary>
+    /// <summary>Loads the analyzer from its bytes and refuses LicenceGuard.Core, as a host with a broken install would.</summary>
     private sealed class CoreBlockingContext : AssemblyLoadContext
     {
-        private readonly string _analyzerPath;
+        private readonly byte[] _analyzer;
 
-        public CoreBlockingContext(string analyzerPath) : base(isCollectible: true) => _analyzerPath = analyzerPath;
+        public CoreBlockingContext(byte[] analyzer) : base(isCollectible: true) => _analyzer = analyzer;
 
         protected override Assembly? Load(AssemblyName name) => name.Name switch
         {
-            "LicenceGuard.Analyzers" => LoadFromAssemblyPath(_analyzerPath),
+            "LicenceGuard.Analyzers" => LoadFromStream(new MemoryStream(_analyzer)),
             "LicenceGuard.Core" => throw new FileLoadException("Could not load file or assembly 'LicenceGuard.Core' (blocked by the test)"),
             _ => null,
         };
