@@ -4,6 +4,7 @@ using LicenceGuard.Core.AnalyzerInput;
 using LicenceGuard.Core.CodeApis;
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using LicenceGuard.Analyzers.Detection;
 using LicenceGuard.Analyzers.Manifest;
 using LicenceGuard.Analyzers.Rules;
@@ -27,12 +28,14 @@ internal sealed class CodeSession
     // Held here, not reached through the reporter and the manifest state: every literal asks it, and each object on the
     // way would be one more cold read (see LiteralPrefilter).
     private readonly LiteralPrefilter _prefilter;
+    private readonly SdkApiTable _apis;
 
     private CodeSession(ManifestState state, Lazy<bool> attributesPossible)
     {
         _reporter = new ReferenceReporter(state);
         _finder = new ModelReferenceFinder(state.Apis, attributesPossible);
         _prefilter = state.Prefilter;
+        _apis = state.Apis;
     }
 
     /// <summary>Null when models.yaml is not YAML at all: the build reports LG1001 and the code rules stay quiet.</summary>
@@ -50,31 +53,24 @@ internal sealed class CodeSession
 
     public void Register(CompilationStartAnalysisContext context)
     {
-        // Calls, not arguments: a project has far fewer, and most are told apart by their method's name alone.
-        context.RegisterOperationAction(OnInvocation, OperationKind.Invocation);
+        // Constructor calls need symbols to be found (a type alias, a target-typed new): one action per creation. Calls
+        // of methods and property assignments write their names, and string literals their quotes: both are found
+        // from each file's text, one action per file, not one per call or literal (see SourceCalls, SourceLiterals).
         context.RegisterOperationAction(OnObjectCreation, OperationKind.ObjectCreation);
-        context.RegisterOperationAction(OnAssignment, OperationKind.SimpleAssignment);
         context.RegisterSemanticModelAction(OnSourceFile);
     }
 
-    // Each action runs for every node of its kind in the compilation: no allocation on the common path, and any
-    // exception becomes LG0099 at that node, never AD0001.
-    [MethodImpl(JitHints.AggressiveOptimization)]
-    private void OnInvocation(OperationAnalysisContext c)
-    {
-        var invocation = (IInvocationOperation)c.Operation;
-        OnCall(invocation.TargetMethod, invocation.Arguments, c);
-    }
-
+    // Runs for every object creation of the compilation: no allocation on the common path, and any exception becomes
+    // LG0099 at that node, never AD0001.
     [MethodImpl(JitHints.AggressiveOptimization)]
     private void OnObjectCreation(OperationAnalysisContext c)
     {
         var creation = (IObjectCreationOperation)c.Operation;
-        if (creation.Constructor is { } constructor) OnCall(constructor, creation.Arguments, c);
+        if (creation.Constructor is { } constructor) OnCall(constructor, creation.Arguments, creation.Syntax, c.ContainingSymbol, c.ReportDiagnostic);
     }
 
     [MethodImpl(JitHints.AggressiveOptimization)]
-    private void OnCall(IMethodSymbol method, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, OperationAnalysisContext c)
+    private void OnCall(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, SyntaxNode syntax, ISymbol? caller, Action<Diagnostic> report)
     {
         if (arguments.IsEmpty) return;
         try
@@ -83,7 +79,7 @@ internal sealed class CodeSession
         }
         catch (Exception ex) when (!(ex is OperationCanceledException))
         {
-            c.ReportDiagnostic(Failure(c.Operation.Syntax, ex));
+            report(Failure(syntax, ex));
             return;
         }
         foreach (var argument in arguments)
@@ -91,51 +87,59 @@ internal sealed class CodeSession
             try
             {
                 if (_finder.FromArgument(argument) is { } reference)
-                    _reporter.ReportFlow(reference, IsStringLiteral(argument.Value.Syntax), c.ContainingSymbol, c.ReportDiagnostic);
+                    _reporter.ReportFlow(reference, IsStringLiteral(argument.Value.Syntax), caller, report);
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {
-                c.ReportDiagnostic(Failure(argument.Syntax, ex));
+                report(Failure(argument.Syntax, ex));
             }
         }
     }
 
-    [MethodImpl(JitHints.AggressiveOptimization)]
-    private void OnAssignment(OperationAnalysisContext c)
+    private void OnAssignment(ISimpleAssignmentOperation assignment, ISymbol? caller, Action<Diagnostic> report)
     {
         try
         {
-            var assignment = (ISimpleAssignmentOperation)c.Operation;
             if (_finder.FromAssignment(assignment) is { } reference)
-                _reporter.ReportFlow(reference, IsStringLiteral(assignment.Value.Syntax), c.ContainingSymbol, c.ReportDiagnostic);
+                _reporter.ReportFlow(reference, IsStringLiteral(assignment.Value.Syntax), caller, report);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException))
         {
-            c.ReportDiagnostic(Failure(c.Operation.Syntax, ex));
+            report(Failure(assignment.Syntax, ex));
         }
     }
 
     /// <summary>
-    /// String literals, one source file at a time: the file's text is searched for literals worth a look
-    /// (<see cref="StringLiteralCandidates"/>) and only those are found in the syntax tree. A syntax node action would
-    /// be called for every literal of the project, each call arriving with cold caches (measured with bench/analyzer).
+    /// One source file: the calls and assignments that could reach a known API, and the string literals worth a look,
+    /// both found from the file's text before anything is bound (<see cref="SourceCalls"/>, <see cref="SourceLiterals"/>).
     /// </summary>
     [MethodImpl(JitHints.AggressiveOptimization)]
     private void OnSourceFile(SemanticModelAnalysisContext c)
     {
-        var tree = c.SemanticModel.SyntaxTree;
+        var model = c.SemanticModel;
+        var tree = model.SyntaxTree;
+        var calls = new List<SourceCall>();
         var literals = new List<LiteralExpressionSyntax>();
         try
         {
-            SourceLiterals.WorthChecking(tree, _prefilter, literals, c.CancellationToken);
+            var text = tree.GetText(c.CancellationToken).ToString();
+            SourceCalls.WorthChecking(model, text, _apis, _finder.AttributesPossible, calls, c.CancellationToken);
+            SourceLiterals.WorthChecking(tree, text, _prefilter, literals, c.CancellationToken);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException))
         {
             c.ReportDiagnostic(Diagnostic.Create(InternalFailureRule.Descriptor, Location.Create(tree, default), "analyse this file", FailureText.Of(ex)));
             return;
         }
+        foreach (var call in calls)
+        {
+            if (call.Operation is IInvocationOperation invocation)
+                OnCall(invocation.TargetMethod, invocation.Arguments, invocation.Syntax, call.Caller, c.ReportDiagnostic);
+            else if (call.Operation is ISimpleAssignmentOperation assignment)
+                OnAssignment(assignment, call.Caller, c.ReportDiagnostic);
+        }
         foreach (var literal in literals)
-            OnLiteral(literal, c.SemanticModel, c.ReportDiagnostic, c.CancellationToken);
+            OnLiteral(literal, model, c.ReportDiagnostic, c.CancellationToken);
     }
 
     private void OnLiteral(LiteralExpressionSyntax literal, SemanticModel semanticModel, Action<Diagnostic> report, System.Threading.CancellationToken cancellation)
