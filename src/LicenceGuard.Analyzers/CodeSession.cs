@@ -4,7 +4,6 @@ using LicenceGuard.Core.AnalyzerInput;
 using LicenceGuard.Core.CodeApis;
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using LicenceGuard.Analyzers.Detection;
 using LicenceGuard.Analyzers.Manifest;
 using LicenceGuard.Analyzers.Rules;
@@ -28,14 +27,12 @@ internal sealed class CodeSession
     // Held here, not reached through the reporter and the manifest state: every literal asks it, and each object on the
     // way would be one more cold read (see LiteralPrefilter).
     private readonly LiteralPrefilter _prefilter;
-    private readonly SdkApiTable _apis;
 
     private CodeSession(ManifestState state, Lazy<bool> attributesPossible)
     {
         _reporter = new ReferenceReporter(state);
         _finder = new ModelReferenceFinder(state.Apis, attributesPossible);
         _prefilter = state.Prefilter;
-        _apis = state.Apis;
     }
 
     /// <summary>Null when models.yaml is not YAML at all: the build reports LG1001 and the code rules stay quiet.</summary>
@@ -53,24 +50,31 @@ internal sealed class CodeSession
 
     public void Register(CompilationStartAnalysisContext context)
     {
-        // Constructor calls need symbols to be found (a type alias, a target-typed new): one action per creation. Calls
-        // of methods and property assignments write their names, and string literals their quotes: both are found
-        // from each file's text, one action per file, not one per call or literal (see SourceCalls, SourceLiterals).
+        // Calls, not arguments: a project has far fewer, and most are told apart by their method's name alone.
+        context.RegisterOperationAction(OnInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(OnObjectCreation, OperationKind.ObjectCreation);
+        context.RegisterOperationAction(OnAssignment, OperationKind.SimpleAssignment);
         context.RegisterSemanticModelAction(OnSourceFile);
     }
 
-    // Runs for every object creation of the compilation: no allocation on the common path, and any exception becomes
-    // LG0099 at that node, never AD0001.
+    // Each action runs for every node of its kind in the compilation: no allocation on the common path, and any
+    // exception becomes LG0099 at that node, never AD0001.
+    [MethodImpl(JitHints.AggressiveOptimization)]
+    private void OnInvocation(OperationAnalysisContext c)
+    {
+        var invocation = (IInvocationOperation)c.Operation;
+        OnCall(invocation.TargetMethod, invocation.Arguments, c);
+    }
+
     [MethodImpl(JitHints.AggressiveOptimization)]
     private void OnObjectCreation(OperationAnalysisContext c)
     {
         var creation = (IObjectCreationOperation)c.Operation;
-        if (creation.Constructor is { } constructor) OnCall(constructor, creation.Arguments, creation.Syntax, c.ContainingSymbol, c.ReportDiagnostic);
+        if (creation.Constructor is { } constructor) OnCall(constructor, creation.Arguments, c);
     }
 
     [MethodImpl(JitHints.AggressiveOptimization)]
-    private void OnCall(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, SyntaxNode syntax, ISymbol? caller, Action<Diagnostic> report)
+    private void OnCall(IMethodSymbol method, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, OperationAnalysisContext c)
     {
         if (arguments.IsEmpty) return;
         try
@@ -79,7 +83,7 @@ internal sealed class CodeSession
         }
         catch (Exception ex) when (!(ex is OperationCanceledException))
         {
-            report(Failure(syntax, ex));
+            c.ReportDiagnostic(Failure(c.Operation.Syntax, ex));
             return;
         }
         foreach (var argument in arguments)
@@ -87,59 +91,51 @@ internal sealed class CodeSession
             try
             {
                 if (_finder.FromArgument(argument) is { } reference)
-                    _reporter.ReportFlow(reference, IsStringLiteral(argument.Value.Syntax), caller, report);
+                    _reporter.ReportFlow(reference, IsStringLiteral(argument.Value.Syntax), c.ContainingSymbol, c.ReportDiagnostic);
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {
-                report(Failure(argument.Syntax, ex));
+                c.ReportDiagnostic(Failure(argument.Syntax, ex));
             }
         }
     }
 
-    private void OnAssignment(ISimpleAssignmentOperation assignment, ISymbol? caller, Action<Diagnostic> report)
+    [MethodImpl(JitHints.AggressiveOptimization)]
+    private void OnAssignment(OperationAnalysisContext c)
     {
         try
         {
+            var assignment = (ISimpleAssignmentOperation)c.Operation;
             if (_finder.FromAssignment(assignment) is { } reference)
-                _reporter.ReportFlow(reference, IsStringLiteral(assignment.Value.Syntax), caller, report);
+                _reporter.ReportFlow(reference, IsStringLiteral(assignment.Value.Syntax), c.ContainingSymbol, c.ReportDiagnostic);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException))
         {
-            report(Failure(assignment.Syntax, ex));
+            c.ReportDiagnostic(Failure(c.Operation.Syntax, ex));
         }
     }
 
     /// <summary>
-    /// One source file: the calls and assignments that could reach a known API, and the string literals worth a look,
-    /// both found from the file's text before anything is bound (<see cref="SourceCalls"/>, <see cref="SourceLiterals"/>).
+    /// String literals, one source file at a time: the file's text is searched for literals worth a look
+    /// (<see cref="StringLiteralCandidates"/>) and only those are found in the syntax tree. A syntax node action would
+    /// be called for every literal of the project, each call arriving with cold caches (measured with bench/analyzer).
     /// </summary>
     [MethodImpl(JitHints.AggressiveOptimization)]
     private void OnSourceFile(SemanticModelAnalysisContext c)
     {
-        var model = c.SemanticModel;
-        var tree = model.SyntaxTree;
-        var calls = new List<SourceCall>();
+        var tree = c.SemanticModel.SyntaxTree;
         var literals = new List<LiteralExpressionSyntax>();
         try
         {
-            var text = tree.GetText(c.CancellationToken).ToString();
-            SourceCalls.WorthChecking(model, text, _apis, _finder.AttributesPossible, calls, c.CancellationToken);
-            SourceLiterals.WorthChecking(tree, text, _prefilter, literals, c.CancellationToken);
+            SourceLiterals.WorthChecking(tree, _prefilter, literals, c.CancellationToken);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException))
         {
             c.ReportDiagnostic(Diagnostic.Create(InternalFailureRule.Descriptor, Location.Create(tree, default), "analyse this file", FailureText.Of(ex)));
             return;
         }
-        foreach (var call in calls)
-        {
-            if (call.Operation is IInvocationOperation invocation)
-                OnCall(invocation.TargetMethod, invocation.Arguments, invocation.Syntax, call.Caller, c.ReportDiagnostic);
-            else if (call.Operation is ISimpleAssignmentOperation assignment)
-                OnAssignment(assignment, call.Caller, c.ReportDiagnostic);
-        }
         foreach (var literal in literals)
-            OnLiteral(literal, model, c.ReportDiagnostic, c.CancellationToken);
+            OnLiteral(literal, c.SemanticModel, c.ReportDiagnostic, c.CancellationToken);
     }
 
     private void OnLiteral(LiteralExpressionSyntax literal, SemanticModel semanticModel, Action<Diagnostic> report, System.Threading.CancellationToken cancellation)

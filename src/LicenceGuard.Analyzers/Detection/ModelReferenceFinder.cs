@@ -35,9 +35,6 @@ public sealed class ModelReferenceFinder
         _attributesPossible = attributesPossible;
     }
 
-    /// <summary>Could a [ModelId] attribute make any parameter or property a model's (answered on first need)?</summary>
-    public bool AttributesPossible => _attributesPossible.Value;
-
     /// <summary>Can this compilation see a [ModelId] attribute type, in source or in a reference?</summary>
     public static bool CanSeeModelIdAttribute(Compilation compilation) =>
         compilation.ContainsSymbolsWithName(ModelIdAttributes.ModelId, SymbolFilter.Type) ||

@@ -17,15 +17,11 @@ namespace LicenceGuard.Analyzers.Detection;
 internal static class SourceLiterals
 {
     /// <summary>Adds the literals worth checking to <paramref name="literals"/>, in source order, each once.</summary>
-    public static void WorthChecking(SyntaxTree tree, LiteralPrefilter filter, List<LiteralExpressionSyntax> literals, CancellationToken cancellation) =>
-        WorthChecking(tree, tree.GetText(cancellation).ToString(), filter, literals, cancellation);
-
-    /// <summary><paramref name="text"/>: the tree's text, when the caller has it already.</summary>
     [MethodImpl(JitHints.AggressiveOptimization)]
-    public static void WorthChecking(SyntaxTree tree, string text, LiteralPrefilter filter, List<LiteralExpressionSyntax> literals, CancellationToken cancellation)
+    public static void WorthChecking(SyntaxTree tree, LiteralPrefilter filter, List<LiteralExpressionSyntax> literals, CancellationToken cancellation)
     {
         var quotes = new List<int>();
-        StringLiteralCandidates.Find(text, filter, quotes);
+        StringLiteralCandidates.Find(tree.GetText(cancellation).ToString(), filter, quotes);
         if (quotes.Count == 0) return;
         var root = tree.GetRoot(cancellation);
         var lastLiteral = -1;

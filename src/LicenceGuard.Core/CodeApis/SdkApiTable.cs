@@ -64,14 +64,6 @@ public sealed class SdkApiTable
     /// <summary>Does an entry name a constructor (".ctor") of a type with this simple name?</summary>
     public bool HasConstructorOf(string typeName) => _constructorTypeFilter.MightContain(typeName) && _constructorTypeNames.Contains(typeName);
 
-    /// <summary>
-    /// The names a call or assignment writes in source when it reaches an entry: its methods' and properties' names
-    /// (a constructor call writes its type's name, or an alias, or none: see the analyzer's object-creation action).
-    /// </summary>
-    public NameSearch CallNames => _callNames ??= new NameSearch(_byMember.Keys.Where(m => m != Constructor).Concat(_byProperty.Keys));
-
-    private NameSearch? _callNames;
-
     /// <summary>How rules/sdk-apis.yaml names a constructor among an entry's members.</summary>
     public const string Constructor = ".ctor";
 
