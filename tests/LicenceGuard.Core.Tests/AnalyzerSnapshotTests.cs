@@ -93,14 +93,52 @@ public class AnalyzerSnapshotTests
             string.Join(",", a.Parameters), string.Join(",", a.Properties));
     }
 
+    private const string NoFilter = "0000000000000000";
+    private static readonly string Prefilter = "prefilter\t000\t" + NoFilter + "\t" + NoFilter + "\t" + string.Concat(Enumerable.Repeat(NoFilter, 512)) + "\n";
+
     [Theory]
     [InlineData("")]
+    [InlineData("licenceguard-analyzer-snapshot\t1\nmanifest-sha256\tab\nend\n")]
     [InlineData("licenceguard-analyzer-snapshot\t2\nmanifest-sha256\tab\nend\n")]
-    [InlineData("licenceguard-analyzer-snapshot\t1\nmanifest-sha256\tab\nmodel\tx\n")]
-    [InlineData("licenceguard-analyzer-snapshot\t1\nmanifest-sha256\tab\nname\torphan\nend\n")]
-    [InlineData("licenceguard-analyzer-snapshot\t1\nmanifest-sha256\tab\nunknown\tline\nend\n")]
-    [InlineData("licenceguard-analyzer-snapshot\t1\nmanifest-sha256\tab\nmodel\tx\\q\t\tinside\tapi\nend\n")]
-    public void Read_NotACompleteSnapshot_IsNull(string text) => Assert.Null(AnalyzerSnapshot.Read(text));
+    [InlineData("licenceguard-analyzer-snapshot\t2\nmanifest-sha256\tab\nprefilter\t000\tzz\nend\n")]
+    [InlineData("licenceguard-analyzer-snapshot\t2\nmanifest-sha256\tab\n{prefilter}model\tx\n")]
+    [InlineData("licenceguard-analyzer-snapshot\t2\nmanifest-sha256\tab\n{prefilter}name\torphan\nend\n")]
+    [InlineData("licenceguard-analyzer-snapshot\t2\nmanifest-sha256\tab\n{prefilter}unknown\tline\nend\n")]
+    [InlineData("licenceguard-analyzer-snapshot\t2\nmanifest-sha256\tab\n{prefilter}model\tx\\q\t\tinside\tapi\nend\n")]
+    public void Read_NotACompleteSnapshot_IsNull(string text) => Assert.Null(AnalyzerSnapshot.Read(text.Replace("{prefilter}", Prefilter)));
+
+    [Fact]
+    public void Read_CompleteMinimalSnapshot_IsRead()
+    {
+        Assert.NotNull(AnalyzerSnapshot.Read("licenceguard-analyzer-snapshot\t2\nmanifest-sha256\tab\n" + Prefilter + "end\n"));
+    }
+
+    [Fact]
+    public void Snapshot_Prefilter_AnswersLikeOneBuiltFromTheCatalogue()
+    {
+        var (result, snapshot) = RoundTrip();
+        var built = LiteralPrefilter.For(DeclaredModelIndex.From(result), result.Catalogue);
+        var random = new Random(3);
+        var literals = result.Catalogue.Families
+            .SelectMany(f => f.Models.SelectMany(m => m.Aliases.Prepend(m.Id)).Concat(f.Examples).Concat(f.Patterns.Select(p => p.Replace("*", "x"))))
+            .Concat(new[] { "models/qwen3-8b.gguf", "acme/house", "record-17", "images/a.png", "" })
+            .Concat(Enumerable.Range(0, 3000).Select(_ => new string(Enumerable.Range(0, random.Next(1, 12)).Select(_ => (char)random.Next(32, 127)).ToArray())))
+            .ToList();
+        Assert.All(literals, l => Assert.Equal(built.MightName(l), snapshot.Prefilter.MightName(l)));
+        Assert.Contains(literals, snapshot.Prefilter.MightName);
+    }
+
+    [Fact]
+    public void DamagedFamilyLine_IsReportedWhenTheCatalogueIsFirstNeeded()
+    {
+        var result = ComplianceCheck.RunText(Manifest, "/p/models.yaml");
+        var text = AnalyzerSnapshot.Write(Manifest, result, SdkApiTable.Embedded);
+        var damaged = AnalyzerSnapshot.Read(text.Replace("\nknown\t", "\nknown\tbad\\q\t"));
+        Assert.NotNull(damaged);
+        Assert.NotNull(damaged!.Prefilter);
+        var error = Assert.Throws<InvalidDataException>(() => damaged.Catalogue);
+        Assert.Contains(AnalyzerSnapshot.FileName, error.Message);
+    }
 
     [Fact]
     public void WriteFile_UnreadableManifest_RemovesOldSnapshot()

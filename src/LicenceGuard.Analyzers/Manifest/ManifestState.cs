@@ -21,13 +21,21 @@ public sealed class ManifestState
     private readonly Lazy<SdkApiTable> _apis;
     private readonly Lazy<LiteralPrefilter> _prefilter;
 
-    private ManifestState(bool hasManifest, Lazy<LicenceCatalogue> catalogue, Lazy<DeclaredModelIndex> models, Lazy<SdkApiTable> apis)
+    // From a snapshot the prefilter is read, not built, and the catalogue is needed only by the rare literal that gets
+    // past it: then it is not loaded ahead.
+    private readonly bool _catalogueOnDemand;
+
+    private ManifestState(bool hasManifest, Lazy<LicenceCatalogue> catalogue, Lazy<DeclaredModelIndex> models, Lazy<SdkApiTable> apis,
+        LiteralPrefilter? prefilter = null)
     {
         HasManifest = hasManifest;
         _catalogue = catalogue;
         _models = models;
         _apis = apis;
-        _prefilter = new Lazy<LiteralPrefilter>(() => LiteralPrefilter.For(_models.Value, _catalogue.Value));
+        _prefilter = prefilter is null
+            ? new Lazy<LiteralPrefilter>(() => LiteralPrefilter.For(_models.Value, _catalogue.Value))
+            : new Lazy<LiteralPrefilter>(() => prefilter);
+        _catalogueOnDemand = prefilter != null;
     }
 
     /// <summary>False when models.yaml is not YAML at all: the build reports that (LG1001), the code rules stay quiet.</summary>
@@ -58,7 +66,7 @@ public sealed class ManifestState
     /// <summary>The build gate's view, already evaluated.</summary>
     public static ManifestState FromSnapshot(AnalyzerSnapshot snapshot) => new(true,
         new Lazy<LicenceCatalogue>(() => snapshot.Catalogue), new Lazy<DeclaredModelIndex>(() => snapshot.Models),
-        new Lazy<SdkApiTable>(() => snapshot.Apis));
+        new Lazy<SdkApiTable>(() => snapshot.Apis), snapshot.Prefilter);
 
     /// <summary>
     /// Loads what the node actions will need now, on the one thread that runs the compilation start: loaded lazily,
@@ -66,7 +74,7 @@ public sealed class ManifestState
     /// </summary>
     public void Prepare()
     {
-        _ = _catalogue.Value;
+        if (!_catalogueOnDemand) _ = _catalogue.Value;
         _ = _models.Value;
         _ = _apis.Value;
         _ = _prefilter.Value;

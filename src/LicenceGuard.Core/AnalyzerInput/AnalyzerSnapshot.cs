@@ -24,21 +24,33 @@ public sealed class AnalyzerSnapshot
 {
     public const string FileName = "analyzer-snapshot.tsv";
     private const string Magic = "licenceguard-analyzer-snapshot";
-    private const string Version = "1";
+    // 2: the literal prefilter is written out, and the model families are read only when first needed.
+    private const string Version = "2";
 
-    private AnalyzerSnapshot(string manifestSha256, DeclaredModelIndex models, LicenceCatalogue catalogue, SdkApiTable apis)
+    private readonly Lazy<LicenceCatalogue> _catalogue;
+
+    private AnalyzerSnapshot(string manifestSha256, DeclaredModelIndex models, Lazy<LicenceCatalogue> catalogue, SdkApiTable apis, LiteralPrefilter prefilter)
     {
         ManifestSha256 = manifestSha256;
         Models = models;
-        Catalogue = catalogue;
+        _catalogue = catalogue;
         Apis = apis;
+        Prefilter = prefilter;
     }
 
     public string ManifestSha256 { get; }
     public DeclaredModelIndex Models { get; }
-    /// <summary>Model families only: enough to classify a literal; the licences stay with the build.</summary>
-    public LicenceCatalogue Catalogue { get; }
+
+    /// <summary>
+    /// Model families only: enough to classify a literal; the licences stay with the build. Read from the snapshot's
+    /// lines on first use: with the prefilter written out, most compilations never need them.
+    /// </summary>
+    public LicenceCatalogue Catalogue => _catalogue.Value;
+
     public SdkApiTable Apis { get; }
+
+    /// <summary><see cref="LiteralPrefilter.For"/> of these models and this catalogue, as the gate built it.</summary>
+    public LiteralPrefilter Prefilter { get; }
 
     public static bool IsSnapshotPath(string path) =>
         string.Equals(ModelFileExtensions.FileName(path), FileName, StringComparison.OrdinalIgnoreCase);
@@ -93,6 +105,7 @@ public sealed class AnalyzerSnapshot
                 foreach (var a in k.Aliases) Line(w, "alias", a);
             }
         }
+        Line(w, new[] { "prefilter" }.Concat(LiteralPrefilter.For(models, result.Catalogue).SnapshotFields()).ToArray());
         foreach (var api in apis.Apis)
         {
             Line(w, "api", api.Sdk, api.Type, api.Kind, api.Hosting ?? string.Empty);
@@ -128,14 +141,19 @@ public sealed class AnalyzerSnapshot
 
         var mustStay = new List<string>();
         var models = new List<ModelBuilder>();
-        var catalogue = CatalogueLoader.Empty();
+        var familyLines = new List<string>();
         var apis = new List<ApiBuilder>();
-        ModelFamily? family = null;
-        KnownModel? known = null;
+        LiteralPrefilter? prefilter = null;
         var ended = false;
         for (var i = 2; i < lines.Length && !ended; i++)
         {
             if (lines[i].Length == 0) continue;
+            // The families' lines are kept as they are and read on first need (see Catalogue).
+            if (IsFamilyLine(lines[i]))
+            {
+                familyLines.Add(lines[i]);
+                continue;
+            }
             var f = Fields(lines[i]);
             switch (f[0])
             {
@@ -143,17 +161,7 @@ public sealed class AnalyzerSnapshot
                 case "model": models.Add(new ModelBuilder(Field(f, 1), Field(f, 2), Field(f, 3) == "inside", Field(f, 4))); break;
                 case "name": Last(models).Names.Add(Field(f, 1)); break;
                 case "file": Last(models).Files.Add(Field(f, 1)); break;
-                case "family":
-                    family = new ModelFamily { Id = Field(f, 1), Name = Field(f, 2), Maker = Field(f, 3), Kind = Field(f, 4), Licence = Field(f, 5) };
-                    catalogue.Families.Add(family);
-                    known = null;
-                    break;
-                case "pattern": (family ?? throw new FormatException()).Patterns.Add(Field(f, 1)); break;
-                case "known":
-                    known = new KnownModel { Id = Field(f, 1), Licence = Field(f, 2).Length == 0 ? null : Field(f, 2) };
-                    (family ?? throw new FormatException()).Models.Add(known);
-                    break;
-                case "alias": (known ?? throw new FormatException()).Aliases.Add(Field(f, 1)); break;
+                case "prefilter": prefilter = LiteralPrefilter.FromSnapshotFields(f.Skip(1).ToList()); break;
                 case "api": apis.Add(new ApiBuilder(Field(f, 1), Field(f, 2), Field(f, 3), Field(f, 4))); break;
                 case "member": Last(apis).Members.Add(Field(f, 1)); break;
                 case "parameter": Last(apis).Parameters.Add(Field(f, 1)); break;
@@ -163,10 +171,49 @@ public sealed class AnalyzerSnapshot
             }
         }
         // A snapshot cut short (a write interrupted, a disk full) is not used.
-        if (!ended) return null;
+        if (!ended || prefilter is null) return null;
         var index = new DeclaredModelIndex(models.Select(m => m.Build()).ToList(), mustStay);
         var table = new SdkApiTable(apis.Select(a => a.Build()), Array.Empty<string>());
-        return new AnalyzerSnapshot(hashLine[1], index, catalogue, table);
+        return new AnalyzerSnapshot(hashLine[1], index, new Lazy<LicenceCatalogue>(() => ReadFamilies(familyLines)), table, prefilter);
+    }
+
+    private static bool IsFamilyLine(string line) =>
+        line.StartsWith("family\t", StringComparison.Ordinal) || line.StartsWith("pattern\t", StringComparison.Ordinal) ||
+        line.StartsWith("known\t", StringComparison.Ordinal) || line.StartsWith("alias\t", StringComparison.Ordinal);
+
+    /// <summary>The model families, from their lines. The gate wrote them, so a bad line means a damaged file: it is
+    /// reported as such (the analyzer turns it into LG0099), never read as a smaller catalogue.</summary>
+    private static LicenceCatalogue ReadFamilies(List<string> lines)
+    {
+        var catalogue = CatalogueLoader.Empty();
+        ModelFamily? family = null;
+        KnownModel? known = null;
+        foreach (var line in lines)
+        {
+            try
+            {
+                var f = Fields(line);
+                switch (f[0])
+                {
+                    case "family":
+                        family = new ModelFamily { Id = Field(f, 1), Name = Field(f, 2), Maker = Field(f, 3), Kind = Field(f, 4), Licence = Field(f, 5) };
+                        catalogue.Families.Add(family);
+                        known = null;
+                        break;
+                    case "pattern": (family ?? throw new FormatException()).Patterns.Add(Field(f, 1)); break;
+                    case "known":
+                        known = new KnownModel { Id = Field(f, 1), Licence = Field(f, 2).Length == 0 ? null : Field(f, 2) };
+                        (family ?? throw new FormatException()).Models.Add(known);
+                        break;
+                    case "alias": (known ?? throw new FormatException()).Aliases.Add(Field(f, 1)); break;
+                }
+            }
+            catch (FormatException)
+            {
+                throw new System.IO.InvalidDataException($"{FileName} is damaged: cannot read the model-family line '{line}'; rebuild to write it again");
+            }
+        }
+        return catalogue;
     }
 
     private static T Last<T>(List<T> list) => list.Count > 0 ? list[list.Count - 1] : throw new FormatException();

@@ -30,7 +30,8 @@ public sealed class LiteralPrefilter
     private const int TableBits = 15;
     private const uint NotAscii = uint.MaxValue;
 
-    private readonly ulong[] _table = new ulong[(1 << TableBits) / 64];
+    private const int TableWords = (1 << TableBits) / 64;
+    private readonly ulong[] _table;
     private readonly bool _letEverythingThrough;
     // Some pattern's literal prefix is exactly one or two characters long: such a pattern is looked up by that many.
     private readonly bool _oneCharacterPrefix;
@@ -45,6 +46,7 @@ public sealed class LiteralPrefilter
 
     private LiteralPrefilter(IEnumerable<string> names, IEnumerable<(string Pattern, string Prefix)> patterns)
     {
+        _table = new ulong[TableWords];
         var unprefixed = new List<string>();
         foreach (var name in names)
             if (name.Length > 0 && !Add(name)) _letEverythingThrough = true;
@@ -69,6 +71,61 @@ public sealed class LiteralPrefilter
             if (c < 64) _unprefixedNeedLow |= 1UL << c;
             else _unprefixedNeedHigh |= 1UL << (c - 64);
         }
+    }
+
+    /// <summary>A filter as <see cref="SnapshotFields"/> wrote it (the build gate's analyzer snapshot).</summary>
+    private LiteralPrefilter(ulong[] table, bool letEverythingThrough, bool oneCharacterPrefix, bool twoCharacterPrefix,
+        string[] unprefixedPatterns, ulong unprefixedNeedLow, ulong unprefixedNeedHigh)
+    {
+        _table = table;
+        _letEverythingThrough = letEverythingThrough;
+        _oneCharacterPrefix = oneCharacterPrefix;
+        _twoCharacterPrefix = twoCharacterPrefix;
+        _unprefixedPatterns = unprefixedPatterns;
+        _unprefixedNeedLow = unprefixedNeedLow;
+        _unprefixedNeedHigh = unprefixedNeedHigh;
+    }
+
+    /// <summary>
+    /// The filter as text fields: flags, the two need masks and the table in hex, then the unprefixed patterns. The
+    /// gate writes it into the analyzer snapshot, so that the compiler neither builds it nor reads the catalogue for it.
+    /// </summary>
+    internal string[] SnapshotFields()
+    {
+        var hex = new System.Text.StringBuilder(_table.Length * 16);
+        foreach (var word in _table) hex.Append(word.ToString("x16", System.Globalization.CultureInfo.InvariantCulture));
+        return new[]
+        {
+            Flag(_letEverythingThrough) + Flag(_oneCharacterPrefix) + Flag(_twoCharacterPrefix),
+            _unprefixedNeedLow.ToString("x16", System.Globalization.CultureInfo.InvariantCulture),
+            _unprefixedNeedHigh.ToString("x16", System.Globalization.CultureInfo.InvariantCulture),
+            hex.ToString(),
+        }.Concat(_unprefixedPatterns).ToArray();
+    }
+
+    /// <summary>The filter <see cref="SnapshotFields"/> wrote; a <see cref="FormatException"/> when the fields are not one.</summary>
+    internal static LiteralPrefilter FromSnapshotFields(IReadOnlyList<string> fields)
+    {
+        if (fields.Count < 4 || fields[0].Length != 3 || fields[3].Length != TableWords * 16) throw new FormatException("not a literal prefilter");
+        var table = new ulong[TableWords];
+        for (var i = 0; i < table.Length; i++) table[i] = Hex(fields[3], i * 16);
+        return new LiteralPrefilter(table, fields[0][0] == '1', fields[0][1] == '1', fields[0][2] == '1',
+            fields.Skip(4).ToArray(), Hex(fields[1], 0), Hex(fields[2], 0));
+    }
+
+    private static string Flag(bool value) => value ? "1" : "0";
+
+    private static ulong Hex(string text, int start)
+    {
+        if (text.Length < start + 16) throw new FormatException("not a literal prefilter");
+        ulong value = 0;
+        for (var i = start; i < start + 16; i++)
+        {
+            var c = text[i];
+            var digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : throw new FormatException("not a literal prefilter");
+            value = value << 4 | (uint)digit;
+        }
+        return value;
     }
 
     /// <summary>
