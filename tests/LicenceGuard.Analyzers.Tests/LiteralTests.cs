@@ -99,4 +99,15 @@ public class LiteralTests
             """;
         await AnalyzerTest.RunAsync(source, Manifest);
     }
+
+    [Fact]
+    public async Task GeneratedCodeAttributeOnType_DoesNotTrigger()
+    {
+        var source = """
+            [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+            class Generated { string M() => "claude-3-5-sonnet-latest"; }
+            class Written { string M() => {|LG0005:"claude-3-5-sonnet-latest"|}; }
+            """;
+        await AnalyzerTest.RunAsync(source, Manifest);
+    }
 }
