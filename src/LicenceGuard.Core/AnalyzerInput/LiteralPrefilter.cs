@@ -115,18 +115,11 @@ public sealed class LiteralPrefilter
 
     private static string Flag(bool value) => value ? "1" : "0";
 
-    private static ulong Hex(string text, int start)
-    {
-        if (text.Length < start + 16) throw new FormatException("not a literal prefilter");
-        ulong value = 0;
-        for (var i = start; i < start + 16; i++)
-        {
-            var c = text[i];
-            var digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : throw new FormatException("not a literal prefilter");
-            value = value << 4 | (uint)digit;
-        }
-        return value;
-    }
+    private static ulong Hex(string text, int start) =>
+        text.Length >= start + 16 && ulong.TryParse(text.Substring(start, 16), System.Globalization.NumberStyles.AllowHexSpecifier,
+            System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException("not a literal prefilter");
 
     /// <summary>
     /// The filter for one manifest's declared models and one catalogue's model families. Built from the families as the
