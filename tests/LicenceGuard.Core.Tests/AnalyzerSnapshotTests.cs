@@ -137,7 +137,8 @@ public class AnalyzerSnapshotTests
         Assert.NotNull(damaged);
         Assert.NotNull(damaged!.Prefilter);
         var error = Assert.Throws<InvalidDataException>(() => damaged.Catalogue);
-        Assert.Contains(AnalyzerSnapshot.FileName, error.Message);
+        var line = text.Split('\n').ToList().FindIndex(l => l.StartsWith("known\t", StringComparison.Ordinal)) + 1;
+        Assert.StartsWith($"{AnalyzerSnapshot.FileName}({line},1): damaged model-family line", error.Message);
     }
 
     [Fact]

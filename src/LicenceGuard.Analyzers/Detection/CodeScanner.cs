@@ -115,7 +115,7 @@ public sealed class CodeScanner
                 };
                 break;
             case ObjectCreationExpressionSyntax creation:
-                member = ".ctor";
+                member = SdkApiTable.Constructor;
                 typeName = SimpleName(creation.Type);
                 break;
         }

@@ -141,7 +141,8 @@ public sealed class AnalyzerSnapshot
 
         var mustStay = new List<string>();
         var models = new List<ModelBuilder>();
-        var familyLines = new List<string>();
+        // With their 1-based line numbers, so that a damaged one can be named.
+        var familyLines = new List<(int Number, string Text)>();
         var apis = new List<ApiBuilder>();
         LiteralPrefilter? prefilter = null;
         var ended = false;
@@ -151,7 +152,7 @@ public sealed class AnalyzerSnapshot
             // The families' lines are kept as they are and read on first need (see Catalogue).
             if (IsFamilyLine(lines[i]))
             {
-                familyLines.Add(lines[i]);
+                familyLines.Add((i + 1, lines[i]));
                 continue;
             }
             var f = Fields(lines[i]);
@@ -183,12 +184,12 @@ public sealed class AnalyzerSnapshot
 
     /// <summary>The model families, from their lines. The gate wrote them, so a bad line means a damaged file: it is
     /// reported as such (the analyzer turns it into LG0099), never read as a smaller catalogue.</summary>
-    private static LicenceCatalogue ReadFamilies(List<string> lines)
+    private static LicenceCatalogue ReadFamilies(List<(int Number, string Text)> lines)
     {
         var catalogue = CatalogueLoader.Empty();
         ModelFamily? family = null;
         KnownModel? known = null;
-        foreach (var line in lines)
+        foreach (var (number, line) in lines)
         {
             try
             {
@@ -210,7 +211,7 @@ public sealed class AnalyzerSnapshot
             }
             catch (FormatException)
             {
-                throw new System.IO.InvalidDataException($"{FileName} is damaged: cannot read the model-family line '{line}'; rebuild to write it again");
+                throw new System.IO.InvalidDataException($"{FileName}({number},1): damaged model-family line '{line.TrimEnd('\r')}'; rebuild to write the file again");
             }
         }
         return catalogue;

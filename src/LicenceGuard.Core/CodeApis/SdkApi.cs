@@ -33,5 +33,5 @@ public sealed class SdkApi
     /// <summary>How the API is shown to people: <c>new ChatClient(model)</c>, <c>OpenAIClient.GetChatClient(model)</c>, <c>ChatOptions.ModelId</c>.</summary>
     public string Describe(string member, string? parameter) =>
         parameter is null ? $"{TypeName}.{member}" :
-        member == ".ctor" ? $"new {TypeName}({parameter})" : $"{TypeName}.{member}({parameter})";
+        member == SdkApiTable.Constructor ? $"new {TypeName}({parameter})" : $"{TypeName}.{member}({parameter})";
 }

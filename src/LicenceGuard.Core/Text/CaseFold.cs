@@ -21,26 +21,15 @@ public static class CaseFold
         return char.ToLowerInvariant(c);
     }
 
-    /// <summary><c>text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)</c>, compared from the end.</summary>
+    /// <summary><c>text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool EndsWithOrdinalIgnoreCase(string text, string suffix) => EndsWithOrdinalIgnoreCase(text, text.Length, suffix);
 
     /// <summary>Do the first <paramref name="end"/> characters of <paramref name="text"/> end with
     /// <paramref name="suffix"/>, ignoring case as <c>StringComparison.OrdinalIgnoreCase</c> does?</summary>
-    [MethodImpl(JitHints.AggressiveOptimization)]
-    public static bool EndsWithOrdinalIgnoreCase(string text, int end, string suffix)
-    {
-        var offset = end - suffix.Length;
-        if (offset < 0) return false;
-        for (var i = suffix.Length - 1; i >= 0; i--)
-        {
-            var a = text[offset + i];
-            var b = suffix[i];
-            if ((a | b) >= 128) return string.Compare(text, offset, suffix, 0, suffix.Length, StringComparison.OrdinalIgnoreCase) == 0;
-            if (!AsciiEqualsIgnoreCase(a, b)) return false;
-        }
-        return true;
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool EndsWithOrdinalIgnoreCase(string text, int end, string suffix) =>
+        end >= suffix.Length && RegionEqualsOrdinalIgnoreCase(text, end - suffix.Length, suffix);
 
     /// <summary><c>text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -48,15 +37,20 @@ public static class CaseFold
 
     /// <summary>Do the <paramref name="length"/> characters of <paramref name="text"/> from <paramref name="start"/>
     /// start with <paramref name="prefix"/>, ignoring case as <c>StringComparison.OrdinalIgnoreCase</c> does?</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool StartsWithOrdinalIgnoreCase(string text, int start, int length, string prefix) =>
+        length >= prefix.Length && RegionEqualsOrdinalIgnoreCase(text, start, prefix);
+
+    /// <summary>Are the characters of <paramref name="text"/> from <paramref name="offset"/> equal to
+    /// <paramref name="other"/>, ignoring case? The caller has checked that they are there.</summary>
     [MethodImpl(JitHints.AggressiveOptimization)]
-    public static bool StartsWithOrdinalIgnoreCase(string text, int start, int length, string prefix)
+    private static bool RegionEqualsOrdinalIgnoreCase(string text, int offset, string other)
     {
-        if (length < prefix.Length) return false;
-        for (var i = 0; i < prefix.Length; i++)
+        for (var i = 0; i < other.Length; i++)
         {
-            var a = text[start + i];
-            var b = prefix[i];
-            if ((a | b) >= 128) return string.Compare(text, start, prefix, 0, prefix.Length, StringComparison.OrdinalIgnoreCase) == 0;
+            var a = text[offset + i];
+            var b = other[i];
+            if ((a | b) >= 128) return string.Compare(text, offset, other, 0, other.Length, StringComparison.OrdinalIgnoreCase) == 0;
             if (!AsciiEqualsIgnoreCase(a, b)) return false;
         }
         return true;
