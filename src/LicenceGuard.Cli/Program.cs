@@ -22,6 +22,7 @@ public static class Program
         root.Subcommands.Add(CatalogueCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(InitCommand.Create());
+        root.Subcommands.Add(ReviewCommand.Create());
         try
         {
             var parsed = root.Parse(args);

@@ -80,6 +80,34 @@ public sealed class AuditDependenciesTaskTests : IDisposable
     }
 
     [Fact]
+    public void StandardLicenceFile_IsRecognisedByItsText_AndSaysSo()
+    {
+        var mit = "MIT License\n\nCopyright (c) 2023 Andreas W\u00e4scher\n\n" +
+            "Permission is hereby granted, free of charge, to any person obtaining a copy\nof this software and associated documentation files (the \"Software\"), to deal\n" +
+            "in the Software without restriction, including without limitation the rights\nto use, copy, modify, merge, publish, distribute, sublicense, and/or sell\n" +
+            "copies of the Software, and to permit persons to whom the Software is\nfurnished to do so, subject to the following conditions:\n\n" +
+            "The above copyright notice and this permission notice shall be included in all\ncopies or substantial portions of the Software.\n\n" +
+            "THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR\nIMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,\n" +
+            "FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE\nAUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER\n" +
+            "LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,\nOUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE\nSOFTWARE.\n";
+        _restore.Manifest(Org)
+            .Package("OllamaSharp", "<license type=\"file\">LICENSE</license>", direct: true, files: new() { ["LICENSE"] = System.Text.Encoding.UTF8.GetBytes(mit) })
+            .Package("Vendor.Sdk", "<license type=\"file\">LICENSE</license>", direct: true,
+                files: new() { ["LICENSE"] = System.Text.Encoding.UTF8.GetBytes(mit.Replace("Andreas W\u00e4scher", "Vendor. Not for commercial use.")) })
+            .Package("Old.Corefx", "<licenseUrl>https://github.com/dotnet/corefx/blob/master/LICENSE.TXT</licenseUrl>", direct: true)
+            .WriteAssets();
+        var (_, report) = Run();
+        var ollama = PackageIn(report, "OllamaSharp");
+        Assert.Equal("allowed", ollama.GetProperty("verdict").GetString());
+        Assert.Equal("MIT", ollama.GetProperty("licence").GetProperty("expression").GetString());
+        Assert.True(ollama.GetProperty("licence").GetProperty("identifiedByText").GetBoolean());
+        Assert.Equal("allowed", PackageIn(report, "Old.Corefx").GetProperty("verdict").GetString());
+        var warning = Assert.Single(_engine.Warnings);
+        Assert.Equal("LG1102", warning.Code);
+        Assert.Contains("Vendor.Sdk 1.0.0 (the licence file 'LICENSE', not a standard licence text)", warning.Message);
+    }
+
+    [Fact]
     public void DeniedLicence_Transitive_Triggers_LG1101_WithThePathAndTheManifestLine()
     {
         _restore.Manifest(Org + "dependencies:\n  deny:\n    licences: [GPL-3.0]\n")

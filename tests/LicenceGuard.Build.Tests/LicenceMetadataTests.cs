@@ -12,6 +12,7 @@ public class LicenceMetadataTests
     [InlineData("https://opensource.org/licenses/MIT", "MIT")]
     [InlineData("http://opensource.org/licenses/ms-pl.html", "MS-PL")]
     [InlineData("http://go.microsoft.com/fwlink/?LinkId=329770", "LicenseRef-Microsoft-.NET-Library")]
+    [InlineData("https://github.com/dotnet/corefx/blob/master/LICENSE.TXT", "MIT")]
     public void LegacyUrl_WithFixedMeaning_BecomesAnExpression(string url, string expected)
     {
         var licence = PackageInspector.FromUrl(url);

@@ -29,17 +29,13 @@ public class DependencyAuditTests
             <PackageReference Include="LLamaSharp" Version="0.30.0" />
             <PackageReference Include="CommonServiceLocator" Version="2.0.5" />
             """);
-        // ONNX Runtime ships its MIT licence as a file, which no tool can classify: the organisation records an exception.
+        // ONNX Runtime ships its licence as a file (<license type="file">LICENSE</license>): the standard MIT text,
+        // recognised by its text without an exception.
         consumer.WriteFile("models.yaml", Organisation + """
 
             models: []
             dependencies:
               allow: { classes: [permissive, weak-copyleft] }
-              exceptions:
-                - package: "Microsoft.ML.OnnxRuntime*"
-                  versions: "[1.20.0, 2.0.0)"
-                  licence: MIT
-                  reason: "LICENSE file read on 2026-11-02: MIT"
             """);
 
         var (exit, output) = consumer.Build();
@@ -59,8 +55,11 @@ public class DependencyAuditTests
             Assert.NotEqual("notAllowed", package.GetProperty("verdict").GetString());
         }
         Assert.Equal("MIT", packages["LLamaSharp"].GetProperty("licence").GetProperty("expression").GetString());
-        Assert.Equal("excepted", packages["Microsoft.ML.OnnxRuntime"].GetProperty("verdict").GetString());
-        Assert.Equal("file", packages["Microsoft.ML.OnnxRuntime"].GetProperty("licence").GetProperty("source").GetString());
+        var onnx = packages["Microsoft.ML.OnnxRuntime"];
+        Assert.Equal("allowed", onnx.GetProperty("verdict").GetString());
+        Assert.Equal("file", onnx.GetProperty("licence").GetProperty("source").GetString());
+        Assert.Equal("MIT", onnx.GetProperty("licence").GetProperty("expression").GetString());
+        Assert.True(onnx.GetProperty("licence").GetProperty("identifiedByText").GetBoolean());
         // A package from before licence expressions: only a licence URL, whose fixed meaning gives the SPDX id.
         var legacy = packages["CommonServiceLocator"].GetProperty("licence");
         Assert.Equal("url", legacy.GetProperty("source").GetString());

@@ -49,9 +49,9 @@ internal static class LicenceExpressionConverter
 
     /// <summary>
     /// The SPDX expression a legacy licence URL stands for, when the URL is one whose meaning is fixed: NuGet's own
-    /// licence service (its path is the expression), the Apache and Open Source Initiative licence pages, and
-    /// Microsoft's .NET Library licence. Any other URL (a LICENSE file in a repository) can change at any time and is
-    /// not classified.
+    /// licence service (its path is the expression), the Apache and Open Source Initiative licence pages, Microsoft's
+    /// .NET Library licence, and licence files of archived repositories. Any other URL (a LICENSE file in a live
+    /// repository) can change at any time and is not classified.
     /// </summary>
     public static string? ExpressionForUrl(string url)
     {
@@ -68,7 +68,7 @@ internal static class LicenceExpressionConverter
             return OsiPages.TryGetValue(name, out var id) ? id : null;
         }
         if (MicrosoftDotNetLibraryUrls.Contains(host + "/" + path + uri.Query.ToLowerInvariant())) return MicrosoftDotNetLibrary;
-        return null;
+        return ArchivedLicenceFiles.TryGetValue(host + "/" + path, out var archived) ? archived : null;
     }
 
     public const string MicrosoftDotNetLibrary = "LicenseRef-Microsoft-.NET-Library";
@@ -79,6 +79,16 @@ internal static class LicenceExpressionConverter
         ["BSD-2-Clause"] = "BSD-2-Clause", ["bsd-license"] = "BSD-2-Clause", ["MS-PL"] = "MS-PL", ["ms-pl"] = "MS-PL",
         ["MPL-2.0"] = "MPL-2.0", ["LGPL-2.1"] = "LGPL-2.1-only", ["LGPL-3.0"] = "LGPL-3.0-only", ["GPL-2.0"] = "GPL-2.0-only",
         ["GPL-3.0"] = "GPL-3.0-only", ["ISC"] = "ISC", ["Zlib"] = "Zlib", ["EPL-2.0"] = "EPL-2.0",
+    };
+
+    /// <summary>
+    /// Licence files in archived (read-only) repositories: their content can no longer change. dotnet/corefx was archived
+    /// when .NET 5 moved to dotnet/runtime; its LICENSE.TXT (read at commit 0bb44b80be48067e4ca062bff687f418d91d0c4a) is
+    /// "The MIT License (MIT)", and older System.* packages point their licenseUrl at it.
+    /// </summary>
+    private static readonly Dictionary<string, string> ArchivedLicenceFiles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["github.com/dotnet/corefx/blob/master/LICENSE.TXT"] = "MIT",
     };
 
     private static readonly HashSet<string> MicrosoftDotNetLibraryUrls = new(StringComparer.OrdinalIgnoreCase)

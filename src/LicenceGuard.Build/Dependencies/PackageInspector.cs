@@ -29,6 +29,7 @@ internal static class PackageInspector
         {
             using var reader = new PackageFolderReader(folder);
             audited.Licence = ReadLicence(reader.NuspecReader);
+            if (audited.Licence.Source == LicenceSource.File) IdentifyLicenceFile(audited.Licence, folder);
             var files = package.Files.Count > 0 ? package.Files : reader.GetFiles().ToList();
             foreach (var file in files.OrderBy(f => f, StringComparer.Ordinal))
             {
@@ -66,6 +67,33 @@ internal static class PackageInspector
             return new PackageLicence { Source = LicenceSource.File, File = metadata.License, Url = NullIfEmpty(url) };
         if (!string.IsNullOrWhiteSpace(url)) return FromUrl(url!);
         return new PackageLicence { Source = LicenceSource.None };
+    }
+
+    /// <summary>
+    /// A licence file shipped in the package is recognised when its text is a standard licence's (SPDX matching
+    /// guidelines); anything else stays unclassified for a person to decide.
+    /// </summary>
+    public static void IdentifyLicenceFile(PackageLicence licence, string packageFolder)
+    {
+        var path = Path.GetFullPath(Path.Combine(packageFolder, licence.File!.Replace('\\', '/').TrimStart('/')));
+        var root = Path.GetFullPath(packageFolder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        if (!path.StartsWith(root, StringComparison.Ordinal))
+        {
+            licence.Problem = $"the licence file '{licence.File}' points outside the package";
+            return;
+        }
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            licence.Problem = $"the licence file '{licence.File}' is not in the package";
+            return;
+        }
+        if (info.Length > StandardLicenceTexts.MaxTextLength) return;
+        var id = StandardLicenceTexts.Identify(File.ReadAllText(path));
+        if (id is null) return;
+        licence.Expression = id;
+        licence.Term = LicenceExpressionConverter.TryParse(id, out _);
+        licence.IdentifiedByText = true;
     }
 
     /// <summary>A legacy licenseUrl; a URL with a fixed meaning becomes an expression (parsed by NuGet).</summary>

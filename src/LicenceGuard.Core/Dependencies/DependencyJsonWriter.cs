@@ -106,6 +106,7 @@ public static class DependencyJsonWriter
         w.WriteString("file", p.Licence.File);
         w.WriteString("url", p.Licence.Url);
         w.WriteBoolean("fromFeed", p.Licence.FromFeed);
+        if (p.Licence.IdentifiedByText) w.WriteBoolean("identifiedByText", true);
         WriteStrings(w, "classes", e.Classes.Select(c => c.ToName()).Distinct());
         if (p.Licence.Problem != null) w.WriteString("problem", p.Licence.Problem);
         w.WriteEndObject();

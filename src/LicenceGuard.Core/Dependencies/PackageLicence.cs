@@ -36,6 +36,9 @@ public sealed class PackageLicence
     /// <summary>True when the data came from a feed look-up because the nuspec had none.</summary>
     public bool FromFeed { get; set; }
 
+    /// <summary>True when <see cref="Term"/> was established by matching the licence file's text to a standard licence.</summary>
+    public bool IdentifiedByText { get; set; }
+
     /// <summary>Why the expression could not be used (parse error, unsupported licence version), when that happened.</summary>
     public string? Problem { get; set; }
 
@@ -43,7 +46,8 @@ public sealed class PackageLicence
     {
         LicenceSource.Expression when Term != null => Term.ToString(),
         LicenceSource.Expression => $"the expression '{Expression}'" + (Problem is null ? string.Empty : $" ({Problem})"),
-        LicenceSource.File => $"the licence file '{File}'",
+        LicenceSource.File when Term != null => $"{Term} (its licence file '{File}' is the standard {Term} text)",
+        LicenceSource.File => $"the licence file '{File}'" + (Problem is null ? ", not a standard licence text" : $" ({Problem})"),
         LicenceSource.Url when Term != null => $"{Term} (from its licence URL {Url})",
         LicenceSource.Url => $"only the licence URL {Url}",
         _ => "no licence information",
