@@ -23,6 +23,7 @@ public static class Program
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(InitCommand.Create());
         root.Subcommands.Add(ReviewCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
         try
         {
             var parsed = root.Parse(args);

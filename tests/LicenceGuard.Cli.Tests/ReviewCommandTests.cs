@@ -129,3 +129,42 @@ public sealed class ReviewCommandTests : IDisposable
         Assert.Equal(Block, File.ReadAllText(manifest));
     }
 }
+
+[Collection(ConsoleCollection.Name)]
+public sealed class ExplainCommandTests
+{
+    [Theory]
+    [InlineData("LG1005")]
+    [InlineData("lg1005")]
+    [InlineData("1005")]
+    public void Explain_PrintsTheShippedHelpPage(string id)
+    {
+        var (exit, stdout, _) = CliRunner.Run("explain", id);
+        Assert.Equal(0, exit);
+        Assert.StartsWith("# LG1005:", stdout);
+    }
+
+    [Fact]
+    public void EveryHelpPage_IsShipped()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "LicenceGuard.sln"))) dir = dir.Parent;
+        foreach (var page in Directory.GetFiles(Path.Combine(dir.FullName, "rules", "diagnostics"), "LG*.md"))
+        {
+            var id = Path.GetFileNameWithoutExtension(page);
+            var (exit, stdout, _) = CliRunner.Run("explain", id);
+            Assert.Equal(0, exit);
+            Assert.Equal(File.ReadAllText(page), stdout);
+        }
+    }
+
+    [Theory]
+    [InlineData("LG9999")]
+    [InlineData("../../etc/passwd")]
+    public void UnknownId_ListsTheKnownOnes(string id)
+    {
+        var (exit, _, err) = CliRunner.Run("explain", id);
+        Assert.Equal(2, exit);
+        Assert.Contains("LG1005", err);
+    }
+}
