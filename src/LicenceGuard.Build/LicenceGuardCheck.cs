@@ -129,8 +129,9 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
             Log.LogMessage(MessageImportance.Normal, written ? "LicenceGuard: wrote {0}" : "LicenceGuard: {0} is up to date", ComplianceManifestPath);
             WriteReports(json);
         }
-        Log.LogMessage(MessageImportance.High, "LicenceGuard: {0} model(s), {1} error(s), {2} warning(s), {3} waived",
-            result.Models.Count, ErrorCount, WarningCount, result.Findings.Count(f => f.IsWaived));
+        // Says what it counted: the compiler reports model references in code (LG0xxx) on its own.
+        Log.LogMessage(MessageImportance.High, "LicenceGuard: {0}: {1} declared model(s) checked, {2} error(s), {3} warning(s), {4} waived; model references in code are the compiler's LG0xxx",
+            Path.GetFileName(ManifestPath), result.Models.Count, ErrorCount, WarningCount, result.Findings.Count(f => f.IsWaived));
 
         if (ErrorCount == 0 && WarningCount == 0 && !string.IsNullOrWhiteSpace(StampPath))
             AtomicFile.WriteIfChanged(StampPath!, "clean\n");

@@ -49,6 +49,15 @@ public sealed class LicenceGuardCheckTests : IDisposable
     }
 
     [Fact]
+    public void Summary_SaysWhatItCounted()
+    {
+        var (_, engine, _) = Run("organisation: { commercial: true }\nmodels:\n  - id: gpt-4o-mini\n  - id: gpt-4o\n");
+        var summary = Assert.Single(engine.Messages, m => m.Message!.StartsWith("LicenceGuard: models.yaml: ", StringComparison.Ordinal));
+        Assert.StartsWith("LicenceGuard: models.yaml: 2 declared model(s) checked, ", summary.Message);
+        Assert.Contains("model references in code are the compiler's LG0xxx", summary.Message);
+    }
+
+    [Fact]
     public void UnchangedManifest_IsNotRewritten()
     {
         var (task, _, _) = Run("organisation: { commercial: true }\nmodels: []\n");

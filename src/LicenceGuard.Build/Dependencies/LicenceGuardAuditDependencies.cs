@@ -70,7 +70,7 @@ public sealed class LicenceGuardAuditDependencies : LicenceGuardTask
 
         var written = AtomicFile.WriteIfChanged(ReportPath, DependencyJsonWriter.ToJson(result, AssetsFile));
         Log.LogMessage(MessageImportance.Normal, written ? "LicenceGuard: wrote {0}" : "LicenceGuard: {0} is up to date", ReportPath);
-        Log.LogMessage(MessageImportance.High, "LicenceGuard: {0} package(s) audited, {1} model file(s) inside packages, {2} error(s), {3} warning(s)",
+        Log.LogMessage(MessageImportance.High, "LicenceGuard: dependencies: {0} package(s) audited, {1} model file(s) inside packages, {2} error(s), {3} warning(s)",
             result.Packages.Count, result.Packages.Sum(p => p.ModelFiles.Count), ErrorCount, WarningCount);
 
         // Errors in the policy itself (LG1002) are logged outside the findings: they too keep the audit running next build.

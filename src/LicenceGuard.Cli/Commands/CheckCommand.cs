@@ -68,7 +68,7 @@ public static class CheckCommand
         foreach (var f in result.Findings) stdout.WriteLine(f.ToMsBuildString());
         var errors = result.Count(Severity.Error);
         var warnings = result.Count(Severity.Warning);
-        stdout.WriteLine($"{result.Models.Count} model(s): {errors} error(s), {warnings} warning(s), {result.Findings.Count(f => f.IsWaived)} waived");
+        stdout.WriteLine($"{Path.GetFileName(result.Manifest?.Path ?? "models.yaml")}: {result.Models.Count} declared model(s) checked, {errors} error(s), {warnings} warning(s), {result.Findings.Count(f => f.IsWaived)} waived");
 
         if (result.Findings.Any(f => f.Id == DiagnosticIds.ManifestUnreadable)) return ExitCodes.BadInput;
         if (output != null && json != null) AtomicFile.WriteIfChanged(output, json);
