@@ -29,7 +29,12 @@ public static class HtmlReport
         sb.Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(Css).Append("\n</style>\n</head>\n<body>\n");
 
         sb.Append("<header class=\"report\" id=\"top\">\n<h1>").Append(E(title)).Append("</h1>\n<div class=\"meta\">");
-        sb.Append("Overall verdict ").Append(Verdict(summary.Str("verdict"))).Append(" · ");
+        // Changes waiting for approval are part of the verdict: a "pass" is not what was approved.
+        var changes = ApprovedChanges(manifest, approved);
+        sb.Append("Overall verdict ").Append(Verdict(summary.Str("verdict")));
+        if (changes is { Count: > 0 })
+            sb.Append(" <a href=\"#changes\" data-check=\"pending\">").Append(Pill("near", "pending approval: " + changes.Count + " change(s)")).Append("</a>");
+        sb.Append(" · ");
         sb.Append(models.Count).Append(" model(s) from <code>").Append(E(manifest.Str("manifest") ?? "models.yaml")).Append("</code>");
         var catalogue = manifest.Obj("catalogue");
         sb.Append(" · licence catalogue ").Append(E(catalogue.Str("date") ?? "undated"));
@@ -46,7 +51,7 @@ public static class HtmlReport
         Reviews(sb, models);
         Duties(sb, models);
         Waivers(sb, manifest);
-        Changes(sb, manifest, approved);
+        Changes(sb, approved, changes);
         Findings(sb, manifest);
         ModelDetails(sb, models);
 
@@ -199,16 +204,19 @@ public static class HtmlReport
         sb.Append("</tbody></table>\n</section>\n");
     }
 
-    private static void Changes(StringBuilder sb, JsonElement manifest, JsonElement? approved)
+    /// <summary>What changed since the approved lock; null when no lock was given.</summary>
+    private static List<ManifestChange>? ApprovedChanges(JsonElement manifest, JsonElement? approved) =>
+        approved is JsonElement lockRoot && lockRoot.ValueKind == JsonValueKind.Object ? ManifestDiff.Compare(manifest, lockRoot) : null;
+
+    private static void Changes(StringBuilder sb, JsonElement? approved, List<ManifestChange>? changes)
     {
         sb.Append("<section id=\"changes\">\n<h2>Changes since the approved manifest</h2>\n");
-        if (approved is not JsonElement lockRoot || lockRoot.ValueKind != JsonValueKind.Object)
+        if (approved is not JsonElement lockRoot || changes is null)
         {
             sb.Append("<div class=\"banner\" data-check=\"changes\">No approved manifest (<code>models.lock.json</code>) was given, so nothing can be compared. Approve the current state with <code>licenceguard approve --by NAME</code>.</div>\n</section>\n");
             return;
         }
         var (by, on) = ApprovalLock.ApprovalOf(lockRoot);
-        var changes = ManifestDiff.Compare(manifest, lockRoot);
         sb.Append("<div class=\"banner").Append(changes.Count > 0 ? " changed" : string.Empty).Append("\" data-check=\"changes\">Approved by <strong>").Append(E(by ?? "unknown")).Append("</strong> on <strong>").Append(E(on ?? "unknown date")).Append("</strong>. ")
           .Append(changes.Count == 0 ? "Nothing has changed since." : changes.Count + " change(s) since, listed below, wait for a new approval.").Append("</div>\n");
         if (changes.Count > 0)

@@ -33,6 +33,16 @@ internal static class PerimeterMap
           .Append(mustStay.Count == 0 ? "<span class=\"muted\">nothing declared</span>" : E(string.Join(", ", mustStay.OrderBy(x => x, StringComparer.Ordinal))))
           .Append(". Inside the perimeter: ").Append(insideRules.Count == 0 ? "<span class=\"muted\">nothing declared</span>" : E(string.Join(", ", insideRules))).Append(".</p>\n");
 
+        // Without a declared perimeter there is no inside or outside to draw: saying "outside" would be a guess.
+        if (mustStay.Count == 0 && insideRules.Count == 0)
+        {
+            sb.Append("<div class=\"banner\" data-check=\"perimeter-undeclared\">No perimeter is declared (<code>organisation.perimeter</code>: <code>mustStayInside</code> and <code>inside</code>), ")
+              .Append("so LicenceGuard does not judge where data may go. The table lists what each model receives and where it runs.</div>\n");
+            Table(sb, models, judged: false);
+            sb.Append("</section>\n");
+            return;
+        }
+
         var rows = Math.Max(Math.Max(classes.Count, models.Count), Math.Max(hosts.Count, 1));
         var height = 46 + rows * Row;
         sb.Append("<div class=\"perimeter-map\" data-check=\"perimeter-map\"><svg viewBox=\"0 0 1000 ").Append(height).Append("\" role=\"img\" aria-label=\"Data perimeter map\" font-family=\"system-ui, sans-serif\" font-size=\"13\">\n");
@@ -65,16 +75,24 @@ internal static class PerimeterMap
         if (classes.Count == 0) sb.Append("<text x=\"").Append(Columns[0]).Append("\" y=\"").Append(Y(0) + 4).Append("\" fill=\"#5b6470\">no data classes declared</text>\n");
         sb.Append("</svg></div>\n");
 
-        sb.Append("<table data-check=\"perimeter\"><thead><tr><th>Data class</th><th>Model</th><th>Hosted</th><th>Verdict</th></tr></thead><tbody>\n");
+        Table(sb, models, judged: true);
+        sb.Append("</section>\n");
+    }
+
+    private static void Table(StringBuilder sb, List<JsonElement> models, bool judged)
+    {
+        sb.Append("<table data-check=\"perimeter\"><thead><tr><th>Data class</th><th>Model</th><th>Hosted</th>").Append(judged ? "<th>Verdict</th>" : string.Empty).Append("</tr></thead><tbody>\n");
         foreach (var m in models)
         {
             var received = m.Strings("receives").ToList();
-            var violation = m.Obj("perimeter").Str("verdict") == "violation";
             sb.Append("<tr><td>").Append(received.Count == 0 ? "<span class=\"muted\">none declared</span>" : E(string.Join(", ", received))).Append("</td><td><code>").Append(E(m.Str("id")))
-              .Append("</code></td><td>").Append(E(ManifestDiff.Hosting(m))).Append("</td><td>").Append(violation ? Pill("open", "violation") : Pill("met", "ok"))
-              .Append(" <span class=\"muted\">").Append(E(m.Obj("perimeter").Str("reason"))).Append("</span></td></tr>\n");
+              .Append("</code></td><td>").Append(E(ManifestDiff.Hosting(m))).Append("</td>");
+            if (judged)
+                sb.Append("<td>").Append(m.Obj("perimeter").Str("verdict") == "violation" ? Pill("open", "violation") : Pill("met", "ok"))
+                  .Append(" <span class=\"muted\">").Append(E(m.Obj("perimeter").Str("reason"))).Append("</span></td>");
+            sb.Append("</tr>\n");
         }
-        sb.Append("</tbody></table>\n</section>\n");
+        sb.Append("</tbody></table>\n");
     }
 
     /// <summary>The perimeter rule of PerimeterMatcher, on the manifest's "mode:region" text.</summary>

@@ -61,6 +61,32 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void ChangesSinceApproval_ShowInTheTopVerdict()
+    {
+        var header = Regex.Match(Report(), "<header.*?</header>", RegexOptions.Singleline).Value;
+        Assert.Contains("data-check=\"pending\"", header);
+        Assert.Contains("pending approval: 2 change(s)", header);
+
+        var (_, json) = ReportSamples.Build();
+        using var doc = JsonDocument.Parse(json);
+        using var same = JsonDocument.Parse(ApprovalLock.Create(json, "c.officer", new DateTime(2026, 10, 15)));
+        Assert.DoesNotContain("pending approval", HtmlReport.Generate(doc.RootElement, same.RootElement));
+        Assert.DoesNotContain("pending approval", Report(withLock: false));
+    }
+
+    [Fact]
+    public void WithoutADeclaredPerimeter_NothingIsDrawnInsideOrOutside()
+    {
+        var manifest = """{ "organisation": { "name": "Acme" }, "models": [ { "id": "llama3.2", "verdict": "pass", "hosting": { "mode": "self-hosted" }, "receives": ["personal"], "perimeter": { "verdict": "ok", "reason": "no perimeter" } } ] }""";
+        using var doc = JsonDocument.Parse(manifest);
+        var html = HtmlReport.Generate(doc.RootElement);
+        Assert.Contains("data-check=\"perimeter-undeclared\"", html);
+        Assert.DoesNotContain("data-check=\"perimeter-map\"", html);
+        Assert.DoesNotContain("— outside", html);
+        Assert.Contains("<code>llama3.2</code>", html);
+    }
+
+    [Fact]
     public void ReportWithoutLock_SaysNothingWasApproved()
     {
         Assert.Contains("No approved manifest", Report(withLock: false));
