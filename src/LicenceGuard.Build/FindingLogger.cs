@@ -11,9 +11,7 @@ namespace LicenceGuard.Build;
 /// </summary>
 internal static class FindingLogger
 {
-    public static void Log(TaskLoggingHelper log, Finding f) => Log(log, f, WarningPolicy.None);
-
-    public static void Log(TaskLoggingHelper log, Finding f, WarningPolicy policy)
+    public static void Log(TaskLoggingHelper log, Finding f, WarningPolicy policy, string? helpLink)
     {
         var loc = f.Location;
         var file = loc.File;
@@ -25,10 +23,10 @@ internal static class FindingLogger
         switch (severity)
         {
             case Severity.Error:
-                log.LogError(null, f.Id, null, f.HelpUri, file, line, column, 0, 0, "{0}", f.Message);
+                log.LogError(null, f.Id, null, helpLink, file, line, column, 0, 0, "{0}", f.Message);
                 break;
             case Severity.Warning:
-                log.LogWarning(null, f.Id, null, f.HelpUri, file, line, column, 0, 0, "{0}", f.Message);
+                log.LogWarning(null, f.Id, null, helpLink, file, line, column, 0, 0, "{0}", f.Message);
                 break;
             default:
                 var waived = f.WaivedBy is { } w ? $" (waived until {w.Expires:yyyy-MM-dd} by {w.Approver}: {w.Reason})" : string.Empty;

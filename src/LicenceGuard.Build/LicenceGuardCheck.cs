@@ -71,7 +71,7 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
 
     /// <summary>Bad input is handled in <see cref="Run"/> as located findings; this keeps MSB4018 out of the build.</summary>
     protected override void OnUnexpected(Exception ex) =>
-        Log.LogError(null, DiagnosticIds.ManifestUnreadable, null, DiagnosticIds.HelpUri(DiagnosticIds.ManifestUnreadable),
+        Log.LogError(null, DiagnosticIds.ManifestUnreadable, null, HelpLink(DiagnosticIds.ManifestUnreadable),
             ManifestPath ?? string.Empty, 0, 0, 0, 0, "LicenceGuard could not check the manifest: {0}: {1}", ex.GetType().Name, ex.Message);
 
     protected override bool Run()
@@ -79,7 +79,7 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         DeleteStamp();
         if (string.IsNullOrWhiteSpace(ManifestPath) || !File.Exists(ManifestPath))
         {
-            Log.LogError(null, DiagnosticIds.ManifestUnreadable, null, DiagnosticIds.HelpUri(DiagnosticIds.ManifestUnreadable), ManifestPath ?? string.Empty, 0, 0, 0, 0,
+            Log.LogError(null, DiagnosticIds.ManifestUnreadable, null, HelpLink(DiagnosticIds.ManifestUnreadable), ManifestPath ?? string.Empty, 0, 0, 0, 0,
                 "no models.yaml found beside the project or above it: create one (licenceguard init), set LicenceGuardManifest, or set LicenceGuardEnabled=false");
             return false;
         }
@@ -119,7 +119,7 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         // Drift compares the manifest just written with the approved one, so it is reported but never part of it.
         if (json != null && driftSeverity is { } severity && !string.IsNullOrWhiteSpace(LockPath))
             result.Findings.AddRange(DriftCheck.Run(ManifestPath!, json, LockPath!, severity));
-        foreach (var finding in result.Findings) FindingLogger.Log(Log, finding, Policy);
+        foreach (var finding in result.Findings) LogFinding(finding);
 
         ErrorCount = result.Count(Severity.Error);
         WarningCount = result.Count(Severity.Warning);
@@ -167,7 +167,7 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
 
     private bool Fail(string message)
     {
-        Log.LogError(null, DiagnosticIds.ManifestInvalid, null, DiagnosticIds.HelpUri(DiagnosticIds.ManifestInvalid), string.Empty, 0, 0, 0, 0, "{0}", message);
+        Log.LogError(null, DiagnosticIds.ManifestInvalid, null, HelpLink(DiagnosticIds.ManifestInvalid), string.Empty, 0, 0, 0, 0, "{0}", message);
         return false;
     }
 

@@ -45,5 +45,12 @@ public abstract class LicenceGuardTask : Task
 
     public bool TreatWarningsAsErrors { get; set; }
 
+    /// <summary>LicenceGuardHelpBase: where help links point (a URL, or a folder; by default the package's pages).</summary>
+    public string? HelpBase { get; set; }
+
     internal WarningPolicy Policy => new(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
+
+    internal string? HelpLink(string id) => Core.Diagnostics.DiagnosticIds.HelpUri(id, HelpBase);
+
+    internal void LogFinding(Core.Policy.Finding finding) => FindingLogger.Log(Log, finding, Policy, HelpLink(finding.Id));
 }

@@ -34,8 +34,26 @@ public sealed class LicenceGuardCheckTests : IDisposable
         var error = Assert.Single(engine.Errors, e => e.Code == DiagnosticIds.ModelWithoutLicence);
         Assert.Equal((3, 9), (error.LineNumber, error.ColumnNumber));
         Assert.EndsWith("models.yaml", error.File);
-        Assert.Equal(DiagnosticIds.HelpUri(DiagnosticIds.ModelWithoutLicence), error.HelpLink);
+        Assert.Null(error.HelpLink);
         Assert.False(File.Exists(Path.Combine(_dir, "obj", "check.stamp")));
+    }
+
+    [Theory]
+    [InlineData("https://docs.example.com/licenceguard/", "https://docs.example.com/licenceguard/LG1003.md")]
+    [InlineData("https://docs.example.com/licenceguard", "https://docs.example.com/licenceguard/LG1003.md")]
+    public void HelpLinks_PointUnderTheConfiguredBase(string helpBase, string expected)
+    {
+        var (_, engine, _) = Run("organisation: { commercial: true }\nmodels:\n  - id: gpt-4o-mini\n", t => t.HelpBase = helpBase);
+        Assert.Equal(expected, Assert.Single(engine.Errors, e => e.Code == DiagnosticIds.ModelWithoutLicence).HelpLink);
+    }
+
+    [Fact]
+    public void HelpLinks_ToAFolderOfPages_AreFileUris()
+    {
+        var pages = Directory.CreateDirectory(Path.Combine(_dir, "pkg", "rules", "diagnostics")).FullName;
+        var (_, engine, _) = Run("organisation: { commercial: true }\nmodels:\n  - id: gpt-4o-mini\n", t => t.HelpBase = Path.Combine(_dir, "pkg", "build", "..", "rules", "diagnostics"));
+        var link = Assert.Single(engine.Errors, e => e.Code == DiagnosticIds.ModelWithoutLicence).HelpLink;
+        Assert.Equal(new Uri(Path.Combine(pages, "LG1003.md")).AbsoluteUri, link);
     }
 
     [Fact]

@@ -13,6 +13,5 @@ internal static class ConfigurationModelRule
         RuleHelp.Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Model IDs are often chosen in configuration; those in appsettings*.json AdditionalFiles are checked like those in code.",
-        helpLinkUri: RuleHelp.Uri(DiagnosticIds.UndeclaredModelInConfiguration));
+        description: "Model IDs are often chosen in configuration; those in appsettings*.json AdditionalFiles are checked like those in code.");
 }

@@ -16,6 +16,5 @@ internal static class DataPerimeterRule
         RuleHelp.Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "organisation.perimeter.mustStayInside in models.yaml names data classes that must not leave the company's perimeter.",
-        helpLinkUri: RuleHelp.Uri(DiagnosticIds.DataPerimeterAtCallSite));
+        description: "organisation.perimeter.mustStayInside in models.yaml names data classes that must not leave the company's perimeter.");
 }

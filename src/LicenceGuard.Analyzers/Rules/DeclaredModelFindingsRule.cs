@@ -13,6 +13,5 @@ internal static class DeclaredModelFindingsRule
         RuleHelp.Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "The findings of the build's licence evaluation are shown where the model is used, so the squiggle explains the licence problem.",
-        helpLinkUri: RuleHelp.Uri(DiagnosticIds.DeclaredModelHasFindings));
+        description: "The findings of the build's licence evaluation are shown where the model is used, so the squiggle explains the licence problem.");
 }

@@ -17,6 +17,5 @@ internal static class InternalFailureRule
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "The model checks of this compilation did not run; the build's own LicenceGuard task still checks models.yaml.",
-        helpLinkUri: RuleHelp.Uri(DiagnosticIds.AnalyzerInternalFailure),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 }

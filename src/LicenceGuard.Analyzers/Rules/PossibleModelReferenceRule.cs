@@ -13,6 +13,5 @@ internal static class PossibleModelReferenceRule
         RuleHelp.Category,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,
-        description: "A model ID can reach an SDK through code LicenceGuard does not follow; declare it, or suppress when the string is not a model.",
-        helpLinkUri: RuleHelp.Uri(DiagnosticIds.PossibleModelReference));
+        description: "A model ID can reach an SDK through code LicenceGuard does not follow; declare it, or suppress when the string is not a model.");
 }

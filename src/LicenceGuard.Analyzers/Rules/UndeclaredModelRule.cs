@@ -13,6 +13,5 @@ internal static class UndeclaredModelRule
         RuleHelp.Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "Every model the code uses must be declared in models.yaml with its licence and a person's review of it.",
-        helpLinkUri: RuleHelp.Uri(DiagnosticIds.UndeclaredModel));
+        description: "Every model the code uses must be declared in models.yaml with its licence and a person's review of it.");
 }

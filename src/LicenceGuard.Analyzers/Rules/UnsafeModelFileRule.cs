@@ -13,6 +13,5 @@ internal static class UnsafeModelFileRule
         RuleHelp.Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Pickle-based weights (PyTorch .bin, .pt, .pth, .ckpt) run arbitrary code when deserialised.",
-        helpLinkUri: RuleHelp.Uri(DiagnosticIds.UnsafeModelFile));
+        description: "Pickle-based weights (PyTorch .bin, .pt, .pth, .ckpt) run arbitrary code when deserialised.");
 }

@@ -135,7 +135,6 @@ public sealed class LicenceGuardAuditDependencies : LicenceGuardTask
         return packages;
     }
 
-    private void LogFinding(Finding finding) => FindingLogger.Log(Log, finding, Policy);
 
     private void DeleteStamp() => Delete(StampPath);
 

@@ -15,5 +15,5 @@ public sealed class DiagnosticDescriptor
     public string Title { get; }
     public Severity DefaultSeverity { get; }
     public string Category { get; }
-    public string HelpUri => DiagnosticIds.HelpUri(Id);
+    public string HelpPage => DiagnosticIds.HelpPage(Id);
 }

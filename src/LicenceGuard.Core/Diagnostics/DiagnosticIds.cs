@@ -61,8 +61,28 @@ public static class DiagnosticIds
     public const string NoGpu = "LG2007";
     public const string LoadCheckFailed = "LG2008";
 
-    public const string HelpBaseUri = "https://github.com/licenceguard/licenceguard/blob/main/rules/diagnostics/";
+    /// <summary>Where the help pages are, in the repository and in the LicenceGuard package alike.</summary>
+    public const string HelpFolder = "rules/diagnostics/";
 
-    /// <summary>The help page of a diagnostic: <c>rules/diagnostics/LGxxxx.md</c> in the repository.</summary>
-    public static string HelpUri(string id) => HelpBaseUri + id + ".md";
+    /// <summary>The help page of a diagnostic, relative to the package (or repository) root: <c>rules/diagnostics/LGxxxx.md</c>.</summary>
+    public static string HelpPage(string id) => HelpFolder + id + ".md";
+
+    /// <summary>
+    /// The help link for tools that open one: the page under <paramref name="helpBase"/> (LicenceGuardHelpBase: an
+    /// organisation's documentation site, or by default the folder of pages shipped in the package), null when no base
+    /// is known. <c>licenceguard explain LGxxxx</c> prints the page offline in any case.
+    /// </summary>
+    public static string? HelpUri(string id, string? helpBase)
+    {
+        if (string.IsNullOrWhiteSpace(helpBase)) return null;
+        var trimmed = helpBase!.Trim();
+        if (!System.Uri.TryCreate(trimmed, System.UriKind.Absolute, out var uri) || uri.IsFile && !trimmed.StartsWith("file:", System.StringComparison.OrdinalIgnoreCase))
+        {
+            // A folder path (the package's rules/diagnostics/ by default) becomes a file URI.
+            try { uri = new System.Uri(System.IO.Path.GetFullPath(trimmed)); }
+            catch (System.Exception ex) when (ex is System.ArgumentException || ex is System.NotSupportedException || ex is System.IO.PathTooLongException || ex is System.UriFormatException) { return null; }
+        }
+        var text = uri.AbsoluteUri;
+        return (text.EndsWith("/", System.StringComparison.Ordinal) ? text : text + "/") + id + ".md";
+    }
 }

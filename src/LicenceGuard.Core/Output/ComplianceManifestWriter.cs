@@ -180,7 +180,7 @@ public static class ComplianceManifestWriter
             w.WriteString("expires", waiver.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             w.WriteEndObject();
         }
-        w.WriteString("help", f.HelpUri);
+        w.WriteString("help", f.HelpPage);
         w.WriteEndObject();
     }
 

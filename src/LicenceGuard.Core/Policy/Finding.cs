@@ -37,7 +37,8 @@ public sealed class Finding
     /// <summary>The severity the build acts on: waived findings are reported as messages.</summary>
     public Severity EffectiveSeverity => IsWaived ? Severity.Info : Severity;
 
-    public string HelpUri => DiagnosticIds.HelpUri(Id);
+    /// <summary>The help page, relative to the package root (see <see cref="DiagnosticIds.HelpPage"/>).</summary>
+    public string HelpPage => DiagnosticIds.HelpPage(Id);
 
     /// <summary>MSBuild's canonical error format.</summary>
     public string ToMsBuildString()

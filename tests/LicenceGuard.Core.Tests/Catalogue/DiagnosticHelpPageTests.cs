@@ -19,7 +19,7 @@ public class DiagnosticHelpPageTests
         Assert.True(File.Exists(page), $"missing help page rules/diagnostics/{id}.md");
         var text = File.ReadAllText(page);
         Assert.StartsWith("# " + id, text);
-        Assert.EndsWith("rules/diagnostics/" + id + ".md", DiagnosticCatalogue.Get(id).HelpUri);
+        Assert.Equal("rules/diagnostics/" + id + ".md", DiagnosticCatalogue.Get(id).HelpPage);
     }
 
     [Fact]
