@@ -66,6 +66,9 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
     /// <summary>Where the task lists the weights files it read, so that the next build treats them as inputs.</summary>
     public string? WeightsInputsPath { get; set; }
 
+    /// <summary>LicenceGuardSarifLog: when set, the findings are also written there as a SARIF 2.1.0 log.</summary>
+    public string? SarifLogPath { get; set; }
+
     /// <summary>Where the analyzer's snapshot of this evaluation goes (obj/); the build passes it to the compiler.</summary>
     public string? AnalyzerSnapshotPath { get; set; }
 
@@ -120,6 +123,7 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         if (json != null && driftSeverity is { } severity && !string.IsNullOrWhiteSpace(LockPath))
             result.Findings.AddRange(DriftCheck.Run(ManifestPath!, json, LockPath!, severity));
         foreach (var finding in result.Findings) LogFinding(finding);
+        if (!string.IsNullOrWhiteSpace(SarifLogPath)) AtomicFile.WriteIfChanged(SarifLogPath!, Core.Reports.SarifWriter.Generate(result.Findings, HelpBase));
 
         ErrorCount = result.Count(Severity.Error);
         WarningCount = result.Count(Severity.Warning);

@@ -57,6 +57,17 @@ public sealed class LicenceGuardCheckTests : IDisposable
     }
 
     [Fact]
+    public void SarifLog_HoldsTheFindingsTheBuildLogged()
+    {
+        var sarifPath = Path.Combine(_dir, "out", "licenceguard.sarif");
+        var (_, engine, _) = Run("organisation: { commercial: true }\nmodels:\n  - id: gpt-4o-mini\n", t => t.SarifLogPath = sarifPath);
+        using var sarif = System.Text.Json.JsonDocument.Parse(File.ReadAllText(sarifPath));
+        var ids = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Select(r => r.GetProperty("ruleId").GetString()).ToList();
+        Assert.Equal(engine.Errors.Select(e => e.Code).Concat(engine.Warnings.Select(w => w.Code)).OrderBy(x => x), ids.OrderBy(x => x));
+        Assert.Contains(DiagnosticIds.ModelWithoutLicence, ids);
+    }
+
+    [Fact]
     public void CleanManifest_DoesNotTrigger_WritesManifestAndStamp()
     {
         var (task, engine, result) = Run("organisation: { commercial: true }\nmodels: []\n");

@@ -31,6 +31,24 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains($"{path}(3,9): error LG1003:", output);
     }
 
+    [Fact]
+    public void FormatSarif_WritesTheLogToStdout_AndThePeoplesLinesToStderr()
+    {
+        var path = Write("organisation: { commercial: true }\nmodels:\n  - id: gpt-4o-mini\n");
+        var (exit, output, err) = CliRunner.Run("check", "--manifest", path, "--today", "2026-11-29", "--format", "sarif");
+        Assert.Equal(1, exit);
+        using var sarif = System.Text.Json.JsonDocument.Parse(output);
+        Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        var result = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Single(r => r.GetProperty("ruleId").GetString() == "LG1003");
+        Assert.Equal("error", result.GetProperty("level").GetString());
+        Assert.Equal(3, result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+        Assert.Contains("error LG1003:", err);
+
+        (exit, _, err) = CliRunner.Run("check", "--manifest", path, "--format", "xml");
+        Assert.Equal(2, exit);
+        Assert.Contains("text or sarif", err);
+    }
+
     [Theory]
     [InlineData("organisation: [\n")]
     [InlineData("\u0000\u0001")]

@@ -154,7 +154,7 @@ public sealed class ExplainCommandTests
             var id = Path.GetFileNameWithoutExtension(page);
             var (exit, stdout, _) = CliRunner.Run("explain", id);
             Assert.Equal(0, exit);
-            Assert.Equal(File.ReadAllText(page), stdout);
+            Assert.Equal(File.ReadAllText(page).Replace("\r\n", "\n"), stdout);
         }
     }
 

@@ -20,17 +20,25 @@ public static class CheckCommand
         var margin = new Option<double?>("--margin") { Description = "threshold margin as a fraction (0.1 warns from 90% of a threshold)" };
         var output = new Option<string?>("--output", "-o") { Description = "also write the compliance manifest JSON to this file" };
         var today = new Option<string?>("--today") { Description = "evaluate as of this date (YYYY-MM-DD), for waivers and catalogue age" };
+        var format = new Option<string>("--format", "-f") { Description = "text (MSBuild's format) or sarif (SARIF 2.1.0 on stdout, for code scanning)", DefaultValueFactory = _ => "text" };
         var snapshot = new Option<string?>("--analyzer-snapshot") { Description = "also write the analyzer's snapshot of this evaluation to this file (what the build passes to the compiler as an additional file)" };
         var command = new Command("check", "Check models.yaml against the licence catalogue and the organisation's figures")
         {
-            manifest, catalogue, margin, output, today, snapshot,
+            manifest, catalogue, margin, output, today, format, snapshot,
         };
-        command.SetAction(parse => Run(parse.GetValue(manifest), parse.GetValue(catalogue) ?? Array.Empty<string>(), parse.GetValue(margin), parse.GetValue(output), parse.GetValue(today), parse.GetValue(snapshot)));
+        command.SetAction(parse => Run(parse.GetValue(manifest), parse.GetValue(catalogue) ?? Array.Empty<string>(), parse.GetValue(margin), parse.GetValue(output), parse.GetValue(today),
+            parse.GetValue(format)!, parse.GetValue(snapshot)));
         return command;
     }
 
-    private static int Run(string? manifestPath, string[] catalogue, double? margin, string? output, string? today, string? snapshot)
+    private static int Run(string? manifestPath, string[] catalogue, double? margin, string? output, string? today, string format, string? snapshot)
     {
+        var sarif = string.Equals(format, "sarif", StringComparison.OrdinalIgnoreCase);
+        if (!sarif && !string.Equals(format, "text", StringComparison.OrdinalIgnoreCase))
+        {
+            Console.Error.WriteLine($"licenceguard: --format must be text or sarif, not '{format}'");
+            return ExitCodes.BadInput;
+        }
         var path = manifestPath ?? ManifestLocator.Find(Directory.GetCurrentDirectory());
         if (path is null)
         {
@@ -64,8 +72,10 @@ public static class CheckCommand
             var lockPath = Path.Combine(dir, "models.lock.json");
             if (File.Exists(lockPath)) result.Findings.AddRange(DriftCheck.Run(path, json, lockPath, Severity.Warning));
         }
-        var stdout = Console.Out;
+        // With SARIF on stdout, the people's lines go to stderr.
+        var stdout = sarif ? Console.Error : Console.Out;
         foreach (var f in result.Findings) stdout.WriteLine(f.ToMsBuildString());
+        if (sarif) Console.Out.Write(Core.Reports.SarifWriter.Generate(result.Findings));
         var errors = result.Count(Severity.Error);
         var warnings = result.Count(Severity.Warning);
         stdout.WriteLine($"{Path.GetFileName(result.Manifest?.Path ?? "models.yaml")}: {result.Models.Count} declared model(s) checked, {errors} error(s), {warnings} warning(s), {result.Findings.Count(f => f.IsWaived)} waived");

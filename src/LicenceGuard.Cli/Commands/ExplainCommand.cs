@@ -1,20 +1,16 @@
 using System;
 using System.CommandLine;
-using System.IO;
-using System.Linq;
-using System.Reflection;
 using System.Text.RegularExpressions;
+using LicenceGuard.Core.Diagnostics;
 
 namespace LicenceGuard.Cli.Commands;
 
 /// <summary>
-/// <c>licenceguard explain LGxxxx</c>: the diagnostic's help page (rules/diagnostics/LGxxxx.md), embedded in the tool
-/// so that it works offline. Exit 0 shown, 2 no such diagnostic (the known ones are listed).
+/// <c>licenceguard explain LGxxxx</c>: the diagnostic's help page (rules/diagnostics/LGxxxx.md), embedded so that it
+/// works offline. Exit 0 shown, 2 no such diagnostic (the known ones are listed).
 /// </summary>
 public static class ExplainCommand
 {
-    private const string Prefix = "diagnostics/";
-
     public static Command Create()
     {
         var id = new Argument<string>("ID") { Description = "a diagnostic id, e.g. LG1005" };
@@ -27,17 +23,13 @@ public static class ExplainCommand
     {
         var normalised = id.Trim().ToUpperInvariant();
         if (Regex.IsMatch(normalised, "^[0-9]{4}$")) normalised = "LG" + normalised;
-        var assembly = typeof(ExplainCommand).Assembly;
-        using var stream = Regex.IsMatch(normalised, "^LG[0-9]{4}$") ? assembly.GetManifestResourceStream(Prefix + normalised + ".md") : null;
-        if (stream is null)
+        var page = HelpPages.Find(normalised);
+        if (page is null)
         {
-            var known = assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
-                .Select(n => n.Substring(Prefix.Length, n.Length - Prefix.Length - 3)).OrderBy(n => n, StringComparer.Ordinal);
-            Console.Error.WriteLine($"licenceguard: no diagnostic '{id}'; known: {string.Join(" ", known)}");
+            Console.Error.WriteLine($"licenceguard: no diagnostic '{id}'; known: {string.Join(" ", HelpPages.Ids)}");
             return ExitCodes.BadInput;
         }
-        using var reader = new StreamReader(stream);
-        Console.Out.Write(reader.ReadToEnd());
+        Console.Out.Write(page);
         return ExitCodes.Clean;
     }
 }
