@@ -9,7 +9,7 @@ using LicenceGuard.Core.Reports;
 namespace LicenceGuard.Cli.Commands;
 
 /// <summary>
-/// <c>licenceguard report [--manifest FILE] [--lock FILE] --format html|md|json|cyclonedx|notices [-o FILE]</c>: the
+/// <c>licenceguard report [--manifest FILE] [--lock FILE] --format html|md|json|cyclonedx|spdx3|notices [-o FILE]</c>: the
 /// compliance officer's report, the pull-request summary, the CycloneDX ML-BOM or MODEL-NOTICES.txt. Exit 0 when the
 /// report is written (findings are the report's content, not a failure), 2 when the input cannot be read.
 /// </summary>
@@ -19,7 +19,7 @@ public static class ReportCommand
     {
         var manifest = new Option<string?>("--manifest", "-m") { Description = "models.yaml, or a compliance-manifest.json from a build (default: the nearest models.yaml)" };
         var lockFile = new Option<string?>("--lock") { Description = "the approved manifest to compare with (default: models.lock.json beside the manifest, when present)" };
-        var format = new Option<string>("--format", "-f") { Description = "html | md | json | cyclonedx | notices", DefaultValueFactory = _ => "html" };
+        var format = new Option<string>("--format", "-f") { Description = "html | md | json | cyclonedx | spdx3 | notices", DefaultValueFactory = _ => "html" };
         var output = new Option<string?>("--output", "-o") { Description = "file to write (default: standard output)" };
         var today = new Option<string?>("--today") { Description = "evaluate models.yaml as of this date (YYYY-MM-DD)" };
         var command = new Command("report", "Write the compliance report (HTML), a Markdown summary, the CycloneDX ML-BOM or MODEL-NOTICES.txt")
@@ -34,7 +34,7 @@ public static class ReportCommand
     {
         if (!ReportGenerator.TryParse(formatText, out var format))
         {
-            Console.Error.WriteLine($"licenceguard: --format must be html, md, json, cyclonedx or notices, not '{formatText}'");
+            Console.Error.WriteLine($"licenceguard: --format must be html, md, json, cyclonedx, spdx3 or notices, not '{formatText}'");
             return ExitCodes.BadInput;
         }
         var input = ComplianceInput.Load(manifestPath, today, quiet: true);

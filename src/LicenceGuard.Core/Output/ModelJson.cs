@@ -29,6 +29,12 @@ internal static class ModelJson
             if (match.Model?.ParametersTotal is long total) w.WriteNumber("parametersTotal", total);
             if (match.Model?.ParametersActive is long active) w.WriteNumber("parametersActive", active);
             if (match.Model?.ContextTokens is long ctx) w.WriteNumber("contextTokens", ctx);
+            if (match.Model?.Modality is { Count: > 0 } modality)
+            {
+                w.WriteStartArray("modality");
+                foreach (var x in modality) w.WriteStringValue(x);
+                w.WriteEndArray();
+            }
             w.WriteEndObject();
         }
         else w.WriteNull("catalogueMatch");

@@ -56,7 +56,7 @@ public static class CycloneDxWriter
     /// Derived from the manifest's content (an RFC 4122 version-5-style UUID) rather than random: the build writes the
     /// BOM only when it changes, and a new serial number on every build would make every build a change.
     /// </summary>
-    private static string SerialNumber(JsonElement manifest)
+    internal static string SerialNumber(JsonElement manifest)
     {
         using var sha = SHA256.Create();
         var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(manifest.GetRawText()));

@@ -10,6 +10,7 @@ public enum ReportFormat
     Json,
     CycloneDx,
     Notices,
+    Spdx3,
 }
 
 /// <summary>One entry point for every report, from the compliance manifest JSON and, optionally, the approved lock.</summary>
@@ -21,6 +22,7 @@ public static class ReportGenerator
         ReportFormat.Markdown => MarkdownSummary.Generate(manifest, approved),
         ReportFormat.CycloneDx => CycloneDxWriter.Generate(manifest),
         ReportFormat.Notices => NoticesKit.Generate(manifest),
+        ReportFormat.Spdx3 => Spdx3Writer.Generate(manifest, DateTime.UtcNow),
         _ => manifest.GetRawText().Replace("\r\n", "\n") + "\n",
     };
 
@@ -33,6 +35,7 @@ public static class ReportGenerator
             case "json": format = ReportFormat.Json; return true;
             case "cyclonedx": case "cdx": format = ReportFormat.CycloneDx; return true;
             case "notices": format = ReportFormat.Notices; return true;
+            case "spdx3": case "spdx": format = ReportFormat.Spdx3; return true;
             default: format = ReportFormat.Html; return false;
         }
     }
@@ -44,6 +47,7 @@ public static class ReportGenerator
         ReportFormat.Markdown => "compliance-summary.md",
         ReportFormat.CycloneDx => "compliance-bom.cdx.json",
         ReportFormat.Notices => "MODEL-NOTICES.txt",
+        ReportFormat.Spdx3 => "compliance-bom.spdx3.json",
         _ => "compliance-manifest.json",
     };
 
