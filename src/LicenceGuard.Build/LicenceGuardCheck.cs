@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -59,6 +60,9 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
 
     /// <summary>When set (LicenceGuardReport=true): the folder for the HTML report, Markdown summary, CycloneDX BOM and MODEL-NOTICES.txt.</summary>
     public string? ReportDirectory { get; set; }
+
+    /// <summary>Where the task lists the report files it wrote, one per line, for the targets that copy them.</summary>
+    public string? ReportListPath { get; set; }
 
     /// <summary>The SHA-256 cache of weights files (obj/), so unchanged multi-gigabyte files re-verify in milliseconds.</summary>
     public string? WeightsCachePath { get; set; }
@@ -148,12 +152,16 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         if (string.IsNullOrWhiteSpace(ReportDirectory)) return;
         using var manifest = JsonDocument.Parse(json);
         using var approved = !string.IsNullOrWhiteSpace(LockPath) && File.Exists(LockPath) ? ApprovalLock.Read(LockPath!, out _, out _) : null;
+        var written = new List<string>();
         foreach (var format in ReportGenerator.BuildFormats)
         {
             var path = Path.Combine(ReportDirectory!, ReportGenerator.FileName(format));
             if (AtomicFile.WriteIfChanged(path, ReportGenerator.Generate(format, manifest.RootElement, approved?.RootElement)))
                 Log.LogMessage(MessageImportance.Normal, "LicenceGuard: wrote {0}", path);
+            written.Add(Path.GetFullPath(path));
         }
+        // The report names live in ReportGenerator only; the targets copy what this list names.
+        if (!string.IsNullOrWhiteSpace(ReportListPath)) AtomicFile.WriteIfChanged(ReportListPath!, string.Join("\n", written) + "\n");
     }
 
     /// <summary>A changed weights file must fail the next build even when models.yaml did not change.</summary>
