@@ -117,14 +117,18 @@ public class CatalogueValidationTests
             if (family.Examples.Count == 0 && family.Models.Count == 0) problems.Add($"{family.Id}: no examples");
             foreach (var example in family.Examples)
             {
-                var match = catalogue.Match(example);
+                // A provider family answers for its providers only; it competes with the families of the same providers.
+                var match = family.Providers.Count == 0 ? catalogue.Match(example) : catalogue.MatchFromProvider(example, family.Providers[0]);
                 if (match?.Family.Id != family.Id) problems.Add($"{family.Id}: example '{example}' matches {match?.Family.Id ?? "nothing"}");
-                var others = catalogue.Families.Where(o => o.Id != family.Id && o.Patterns.Any(p => Glob.IsMatch(p, example))).Select(o => o.Id).ToList();
+                var others = catalogue.Families.Where(o => o.Id != family.Id && SamePool(o, family) && o.Patterns.Any(p => Glob.IsMatch(p, example))).Select(o => o.Id).ToList();
                 if (others.Count > 0 && match?.Model is null) problems.Add($"{family.Id}: example '{example}' also matches a pattern of {string.Join(", ", others)}");
             }
         }
         Assert.Empty(problems);
     }
+
+    private static bool SamePool(ModelFamily a, ModelFamily b) =>
+        a.Providers.Count == 0 && b.Providers.Count == 0 || a.Providers.Intersect(b.Providers).Any();
 
     [Fact]
     public void EveryFamilyLicence_IsInTheCatalogue()
