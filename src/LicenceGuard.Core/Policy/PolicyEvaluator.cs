@@ -158,7 +158,12 @@ public static class PolicyEvaluator
         if (m.Provider is { } provider && (catalogue.MatchFromProvider(id, provider.Value) ??
             m.Aliases.Select(a => catalogue.MatchFromProvider(a.Value, provider.Value)).FirstOrDefault(x => x != null)) is { } fromProvider)
             return fromProvider;
-        return catalogue.Match(id) ?? m.Aliases.Select(a => catalogue.Match(a.Value)).FirstOrDefault(x => x != null) ?? catalogue.MatchDerivative(id);
+        var direct = catalogue.Match(id) ?? m.Aliases.Select(a => catalogue.Match(a.Value)).FirstOrDefault(x => x != null);
+        if (direct is null) return catalogue.MatchDerivative(id);
+        // "myorg/llama-3.1-8b-ft-v2" matches Llama 3.1 only by its last segment: another organisation's repository
+        // under a fine-tune name is a derivative (a weights file path is the model itself, not a derivative).
+        var byNameOnly = direct.Model is null && !Glob.IsMatch(direct.MatchedBy, id) && ModelFileExtensions.Match(id, ModelFileExtensions.Weights) is null;
+        return byNameOnly && catalogue.MatchDerivative(id) is { } derived && derived.Family.Id == direct.Family.Id ? derived : direct;
     }
 
     private static void CheckReview(ModelEntry m, Licence terms, Action<string, string, SourceLocation, (string, string)[]> add)
@@ -177,7 +182,7 @@ public static class PolicyEvaluator
         if (pinned is null)
         {
             add(DiagnosticIds.LicenceTextNotPinned,
-                $"the catalogue pins no text of {terms.Name}: the review by {review.By.Value} on {review.On.Value:yyyy-MM-dd} (SHA-256 {Short(review.TextSha256.Value)}) is recorded, but a change of the text cannot be detected; pin the text's hash in an organisation catalogue file",
+                $"{terms.Name}: licence text not pinned in the catalogue; the review by {review.By.Value} on {review.On.Value:yyyy-MM-dd} (SHA-256 {Short(review.TextSha256.Value)}) is recorded, but a change of the text cannot be detected; pin the text's hash in an organisation catalogue file",
                 review.TextSha256.Location, new[] { ("reviewed", review.TextSha256.Value.ToLowerInvariant()), ("source", terms.TextSha256?.SourceUrl ?? string.Empty) });
         }
         else if (!string.Equals(pinned, review.TextSha256.Value, StringComparison.OrdinalIgnoreCase))
