@@ -181,6 +181,9 @@ public class CatalogueValidationTests
     [InlineData("ai/phi4", "MIT")]
     [InlineData("ai/mistral", "Apache-2.0")]
     [InlineData("ai/gpt-oss:20B-UD-Q4_K_XL", "Apache-2.0")]
+    [InlineData("nvidia/Llama-3_1-Nemotron-51B-Instruct", "LicenseRef-NVIDIA-Open-Model")]
+    [InlineData("nvidia/Mistral-Nemo-12B-Instruct-ONNX-INT4", "LicenseRef-NVIDIA-Open-Model")]
+    [InlineData("ai/kimi-k2", "LicenseRef-Kimi-K2-Modified-MIT")]
     public void WellKnownIds_MatchTheirWeightsLicence(string id, string licence)
     {
         var match = CatalogueLoader.LoadEmbedded().Match(id);
