@@ -22,6 +22,9 @@ internal static class LicenceExplainer
         if (l.DerivativeNaming?.Value is { } naming) sb.AppendLine($"Derivative naming: {naming}");
         foreach (var t in l.TerritoryExclusions) sb.AppendLine($"Territory excluded: {t.Value.Code} ({t.Value.Scope}){Src(t.SourceUrl, t.Quote)}");
         foreach (var t in l.DomicileExclusions) sb.AppendLine($"Licensees domiciled in {t.Value.Code} get no rights{Src(t.SourceUrl, t.Quote)}");
+        foreach (var r in l.UseRestrictions)
+            sb.AppendLine($"Use restriction ({string.Join(", ", r.Value.Fields)}): {r.Value.Activity ?? "the whole field"}{Src(r.SourceUrl, r.Quote)}");
+        if (l.UseRestrictionsPassThrough is { Value: true } passOn) sb.AppendLine($"Use restrictions must be passed on in the product's terms{Src(passOn.SourceUrl, passOn.Quote)}");
         if (l.AppliedModelSpecific.Count > 0) sb.AppendLine($"Model-specific clauses applied: {string.Join("; ", l.AppliedModelSpecific)}");
         var train = l.OutputsMayTrainOtherModels?.Value;
         sb.AppendLine($"Outputs may train other models: {(train is null ? "unknown" : train.Value ? "yes" : "no, or only with conditions")}{Src(l.OutputsMayTrainOtherModels?.SourceUrl, l.OutputsMayTrainOtherModels?.Quote)}");

@@ -93,6 +93,9 @@ public static class CatalogueCommand
             {
                 var terms = Terms(catalogue, id, out var match);
                 Console.WriteLine(match is null ? $"{id}: not in the catalogue" : $"{id}: {terms?.Id ?? "licence not verified"} (family {match.Family.Id}, matched by '{match.MatchedBy}')");
+                // The model's own edition: its text's name, revision and hash, and the territories it excludes.
+                if (terms != null)
+                    Console.WriteLine($"  {terms.Name}; revision {terms.Revision:yyyy-MM-dd}; text SHA-256 {terms.TextSha256?.Value ?? "not pinned"}; excludes {(terms.TerritoryExclusions.Count == 0 ? "no territory" : string.Join(", ", terms.TerritoryExclusions.Select(t => t.Value.Code).Distinct()))}");
             }
             return ExitCodes.Clean;
         });
@@ -143,7 +146,7 @@ public static class CatalogueCommand
 
     private static Licence? Terms(LicenceCatalogue catalogue, string id, out ModelMatch? match)
     {
-        match = catalogue.Match(id);
+        match = catalogue.Match(id) ?? catalogue.MatchDerivative(id);
         if (match is null || catalogue.FindLicence(match.LicenceId) is not { } licence) return null;
         return catalogue.EffectiveTerms(licence, new[] { id, match.Model?.Id ?? id });
     }

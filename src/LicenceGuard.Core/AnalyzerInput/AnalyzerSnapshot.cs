@@ -95,7 +95,8 @@ public sealed class AnalyzerSnapshot
             foreach (var n in m.Names) Line(w, "name", n);
             foreach (var f in m.FileNames) Line(w, "file", f);
         }
-        foreach (var family in result.Catalogue.Families.OrderBy(f => f.Id, StringComparer.Ordinal))
+        // Provider families (Azure OpenAI's terms for gpt-*) answer only for a declared provider, never for a bare ID in code.
+        foreach (var family in result.Catalogue.Families.Where(f => f.Providers.Count == 0).OrderBy(f => f.Id, StringComparer.Ordinal))
         {
             Line(w, "family", family.Id, family.Name, family.Maker, family.Kind, family.Licence);
             foreach (var p in family.Patterns) Line(w, "pattern", p);

@@ -30,6 +30,8 @@ internal static class FamilyParser
             };
             family.Patterns.AddRange(r.StringList(f, "patterns", what).Select(p => p.Value));
             family.Examples.AddRange(r.StringList(f, "examples", what).Select(p => p.Value));
+            family.Providers.AddRange(r.StringList(f, "providers", what).Select(p => p.Value.ToLowerInvariant()));
+            family.DerivativePatterns.AddRange(r.StringList(f, "derivativePatterns", what).Select(p => p.Value));
             if (f["source"] is YMapping src) family.SourceUrl = r.String(src, "url", "a source")?.Value;
             else if (f["source"] is YScalar s) family.SourceUrl = s.Value;
             foreach (var mn in r.Sequence(f["models"], "'models'"))

@@ -24,6 +24,12 @@ public sealed class Licence
     public Attribution? Attribution { get; internal set; }
     public Notice? Notice { get; internal set; }
     public Fact<string>? DerivativeNaming { get; internal set; }
+    /// <summary>What a derivative model's name must start with ("Llama"), when the licence says so.</summary>
+    public string? DerivativeNamePrefix { get; internal set; }
+    /// <summary>Fields of use and activities the licence or its acceptable-use policy forbids.</summary>
+    public List<Fact<UseRestriction>> UseRestrictions { get; } = new();
+    /// <summary>The duty to make the use restrictions an enforceable provision of the product's own terms.</summary>
+    public Fact<bool>? UseRestrictionsPassThrough { get; internal set; }
     public List<Fact<TerritoryExclusion>> TerritoryExclusions { get; } = new();
     public List<Fact<TerritoryExclusion>> DomicileExclusions { get; } = new();
     public Fact<string>? AcceptableUsePolicy { get; internal set; }
@@ -96,6 +102,23 @@ public sealed class TerritoryExclusion
     public string Code { get; }
     /// <summary>use | distribution | domicile.</summary>
     public string Scope { get; }
+}
+
+/// <summary>
+/// One use restriction: the fields of use it touches, and the activity within them that is forbidden. Without an
+/// activity the whole field is forbidden ("for military use in any way").
+/// </summary>
+public sealed class UseRestriction
+{
+    public UseRestriction(IReadOnlyList<string> fields, string? activity)
+    {
+        Fields = fields;
+        Activity = activity;
+    }
+
+    public IReadOnlyList<string> Fields { get; }
+    public string? Activity { get; }
+    public bool WholeField => Activity is null;
 }
 
 public sealed class ModelSpecificTerms

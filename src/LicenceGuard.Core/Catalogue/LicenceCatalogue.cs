@@ -27,7 +27,8 @@ public sealed class LicenceCatalogue
     /// <summary>Files that were read, embedded or organisation's.</summary>
     public List<string> Files { get; } = new();
 
-    public ModelMatcher Matcher => _matcher ??= new ModelMatcher(Families);
+    // Provider families answer only for their providers (see MatchFromProvider), so the ID-only matcher leaves them out.
+    public ModelMatcher Matcher => _matcher ??= new ModelMatcher(Families.Where(f => f.Providers.Count == 0));
 
     internal void Index()
     {
@@ -57,6 +58,37 @@ public sealed class LicenceCatalogue
     }
 
     public ModelMatch? Match(string modelId) => Matcher.Match(modelId);
+
+    /// <summary>
+    /// The family whose terms govern a model served by <paramref name="provider"/> (Azure OpenAI's terms for
+    /// <c>gpt-4o</c> with <c>provider: azure</c>), or null when the catalogue records no provider-specific terms.
+    /// </summary>
+    public ModelMatch? MatchFromProvider(string modelId, string provider)
+    {
+        var key = provider.Trim().ToLowerInvariant();
+        foreach (var family in Families.Where(f => f.Providers.Contains(key)).OrderBy(f => f.Id, StringComparer.Ordinal))
+        {
+            var pattern = family.Patterns.Where(p => Glob.IsMatch(p, modelId.Trim())).OrderByDescending(Glob.Specificity).FirstOrDefault();
+            if (pattern != null) return new ModelMatch(modelId, family, null, $"provider {key}: {pattern}");
+        }
+        return null;
+    }
+
+    /// <summary>A fine-tune recognised by its name (<c>myorg/llama-3.1-8b-ft-v2</c>): the family it derives from, or null.</summary>
+    public ModelMatch? MatchDerivative(string modelId)
+    {
+        ModelMatch? best = null;
+        foreach (var family in Families.OrderBy(f => f.Id, StringComparer.Ordinal))
+        {
+            foreach (var pattern in family.DerivativePatterns)
+            {
+                if (!Glob.IsMatch(pattern, modelId.Trim())) continue;
+                if (best is null || Glob.Specificity(pattern) > Glob.Specificity(best.MatchedBy))
+                    best = new ModelMatch(modelId, family, null, pattern, derivative: true);
+            }
+        }
+        return best;
+    }
 
     /// <summary>
     /// The terms that apply to one model: the licence plus every model-specific clause whose pattern matches the

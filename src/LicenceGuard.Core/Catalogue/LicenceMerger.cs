@@ -7,9 +7,11 @@ namespace LicenceGuard.Core.Catalogue;
 /// <summary>Merges YAML mappings of licence facts: model-specific clauses and organisation overrides.</summary>
 internal static class LicenceMerger
 {
-    /// <summary>Keys whose lists add to the base list instead of replacing it when a model-specific clause applies.</summary>
-    private static readonly HashSet<string> Additive = new() { "thresholds", "territoryExclusions", "domicileExclusions" };
-
+    /// <summary>
+    /// The licence with each model-specific clause's facts in place of the base facts of the same key. A clause states
+    /// the model's own edition of the terms (Hunyuan-Large's 2024 text excludes only the EU, not the EU, the UK and
+    /// South Korea of the 2025 text), so its lists replace the base lists rather than adding to them.
+    /// </summary>
     public static Licence Merge(Licence licence, IReadOnlyList<ModelSpecificTerms> clauses)
     {
         var entries = licence.Raw.Entries.Where(e => e.Key.Value != "modelSpecific").ToList();
@@ -19,11 +21,7 @@ internal static class LicenceMerger
             {
                 if (e.Key.Value == "appliesTo") continue;
                 var i = entries.FindIndex(x => x.Key.Value == e.Key.Value);
-                if (i >= 0 && Additive.Contains(e.Key.Value) && entries[i].Value is YSequence baseList && e.Value is YSequence add)
-                {
-                    entries[i] = new KeyValuePair<YScalar, YNode>(e.Key, new YSequence(baseList.Location, baseList.Items.Concat(add.Items).ToList()));
-                }
-                else if (i >= 0) entries[i] = e;
+                if (i >= 0) entries[i] = e;
                 else entries.Add(e);
             }
         }

@@ -22,7 +22,9 @@ internal sealed class LicenceParser
         if (id is null) return null;
         _licence.Id = id.Value;
         what = $"licence '{id.Value}'";
-        _licence.Name = _r.String(map, "name", what)?.Value ?? id.Value;
+        // A model-specific clause names the edition of the text its models ship with (textName): that is the licence's
+        // name for those models, in findings and reports.
+        _licence.Name = (_r.String(map, "textName", what) ?? _r.String(map, "name", what))?.Value ?? id.Value;
         _licence.Revision = _r.Date(map, "revision", what)?.Value;
         _licence.Retrieved = _r.Date(map, "retrieved", what)?.Value;
         _licence.Openness = _r.String(map, "openness", what)?.Value ?? "unknown";
@@ -82,6 +84,14 @@ internal sealed class LicenceParser
             };
         }
         _licence.DerivativeNaming = StringFact(map, "derivativeNaming", "rule");
+        if (_r.Mapping(map["derivativeNaming"], "'derivativeNaming'") is { } naming)
+            _licence.DerivativeNamePrefix = _r.String(naming, "prefix", "'derivativeNaming'")?.Value;
+        ReadUseRestrictions(map["useRestrictions"]);
+        if (_r.Mapping(map["useRestrictionsPassThrough"], "'useRestrictionsPassThrough'") is { } passOn)
+        {
+            var required = _r.Bool(passOn, "required", "'useRestrictionsPassThrough'")?.Value ?? false;
+            _licence.UseRestrictionsPassThrough = Fact(passOn, _ => required);
+        }
         ReadExclusions(map["territoryExclusions"], _licence.TerritoryExclusions, "use");
         ReadExclusions(map["domicileExclusions"], _licence.DomicileExclusions, "domicile");
         _licence.AcceptableUsePolicy = StringFact(map, "acceptableUsePolicy", "url");
@@ -103,6 +113,22 @@ internal sealed class LicenceParser
             else _licence.ModelSpecific.Add(terms);
         }
         return _licence;
+    }
+
+    private void ReadUseRestrictions(YNode? node)
+    {
+        foreach (var item in _r.Sequence(node, "'useRestrictions'"))
+        {
+            if (_r.Mapping(item, "a use restriction") is not { } m) continue;
+            var fields = _r.StringList(m, "fields", "a use restriction").Select(f => f.Value.ToLowerInvariant()).ToList();
+            if (fields.Count == 0)
+            {
+                _r.Error(m.Location, "a use restriction needs 'fields' (fields of use such as military, healthcare)");
+                continue;
+            }
+            var activity = _r.String(m, "activity", "a use restriction")?.Value;
+            _licence.UseRestrictions.Add(Fact(m, _ => new UseRestriction(fields, activity)));
+        }
     }
 
     private void ReadExclusions(YNode? node, List<Fact<TerritoryExclusion>> into, string defaultScope)

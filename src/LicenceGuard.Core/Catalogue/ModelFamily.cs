@@ -13,6 +13,13 @@ public sealed class ModelFamily
     public string Licence { get; internal set; } = string.Empty;
     public string? CodeLicence { get; internal set; }
     public List<string> Patterns { get; } = new();
+    /// <summary>
+    /// Providers whose terms this family records (<c>azure</c> for Azure OpenAI): such a family answers only for a
+    /// model declared with one of these providers, never for the bare model ID.
+    /// </summary>
+    public List<string> Providers { get; } = new();
+    /// <summary>Patterns of common fine-tune names (<c>*/*llama-3.1-*</c>): a match is a derivative of the family.</summary>
+    public List<string> DerivativePatterns { get; } = new();
     public List<string> Examples { get; } = new();
     public List<KnownModel> Models { get; } = new();
     public string? SourceUrl { get; internal set; }
@@ -47,13 +54,17 @@ public sealed class Gpu
 /// <summary>What the catalogue knows of one model ID.</summary>
 public sealed class ModelMatch
 {
-    public ModelMatch(string modelId, ModelFamily family, KnownModel? model, string matchedBy)
+    public ModelMatch(string modelId, ModelFamily family, KnownModel? model, string matchedBy, bool derivative = false)
     {
         ModelId = modelId;
         Family = family;
         Model = model;
         MatchedBy = matchedBy;
+        IsDerivative = derivative;
     }
+
+    /// <summary>The model is a fine-tune or other derivative of the family's models (declared baseModel or a fine-tune name).</summary>
+    public bool IsDerivative { get; }
 
     public string ModelId { get; }
     public ModelFamily Family { get; }

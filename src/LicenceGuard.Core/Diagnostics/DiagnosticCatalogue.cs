@@ -46,6 +46,12 @@ public static class DiagnosticCatalogue
         D(NoticeNotMet, "Notice duty not met", Severity.Warning, Manifest),
         D(CurrencyMismatch, "Revenue cannot be compared with the threshold's currency", Severity.Warning, Manifest),
         D(UnknownModelId, "Model ID is not known to the catalogue", Severity.Info, Manifest),
+        D(FieldOfUseForbidden, "Licence forbids the organisation's field of use", Severity.Error, Manifest),
+        D(RestrictedActivityInField, "Licence restricts an activity in the organisation's field of use", Severity.Warning, Manifest),
+        D(FieldOfUseUnknown, "Field of use is not in LicenceGuard's vocabulary", Severity.Info, Manifest),
+        D(LicenceTextNotPinned, "Licence text is not pinned in the catalogue", Severity.Info, Manifest),
+        D(DerivativeNamingNotMet, "Derivative model's name does not meet the licence's naming duty", Severity.Error, Manifest),
+        D(UseRestrictionsNotPassedOn, "Licence's use restrictions are not passed on to the product's users", Severity.Warning, Manifest),
 
         D(DependencyLicenceDenied, "Dependency licence is denied by policy", Severity.Error, Dependencies),
         D(DependencyLicenceUnknown, "Dependency licence is unknown or not allowed", Severity.Warning, Dependencies),

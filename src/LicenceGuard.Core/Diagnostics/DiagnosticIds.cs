@@ -39,6 +39,12 @@ public static class DiagnosticIds
     public const string NoticeNotMet = "LG1021";
     public const string CurrencyMismatch = "LG1022";
     public const string UnknownModelId = "LG1023";
+    public const string FieldOfUseForbidden = "LG1024";
+    public const string RestrictedActivityInField = "LG1025";
+    public const string FieldOfUseUnknown = "LG1026";
+    public const string LicenceTextNotPinned = "LG1027";
+    public const string DerivativeNamingNotMet = "LG1028";
+    public const string UseRestrictionsNotPassedOn = "LG1029";
 
     // LG11xx — dependency audit (NuGet)
     public const string DependencyLicenceDenied = "LG1101";

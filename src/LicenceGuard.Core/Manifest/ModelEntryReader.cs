@@ -7,7 +7,7 @@ internal static class ModelEntryReader
 {
     public static ModelEntry? Read(YMapping map, NodeReader r, List<Waiver> waivers)
     {
-        r.CheckKeys(map, "a model", "id", "aliases", "kind", "maker", "provider", "revision", "version", "licence", "license",
+        r.CheckKeys(map, "a model", "id", "aliases", "kind", "maker", "provider", "baseModel", "distributes", "revision", "version", "licence", "license",
             "review", "hosting", "receives", "attribution", "target", "weights", "waivers", "evaluation", "evaluations", "notes");
         var id = r.String(map, "id", "a model", required: true);
         if (id is null) return null;
@@ -18,6 +18,9 @@ internal static class ModelEntryReader
             Id = id,
             Kind = r.String(map, "kind", what),
             Maker = r.String(map, "maker", what) ?? r.String(map, "provider", what),
+            Provider = r.String(map, "provider", what),
+            BaseModel = r.String(map, "baseModel", what),
+            Distributes = r.Bool(map, "distributes", what),
             Revision = r.String(map, "revision", what) ?? r.String(map, "version", what),
             Licence = r.String(map, "licence", what) ?? r.String(map, "license", what),
         };
@@ -28,12 +31,12 @@ internal static class ModelEntryReader
         var review = r.Mapping(map["review"], $"'review' of {what}");
         if (review != null)
         {
-            r.CheckKeys(review, $"'review' of {what}", "by", "on", "textSha256", "source");
+            r.CheckKeys(review, $"'review' of {what}", "by", "date", "on", "textSha256", "source");
             entry.Review = new Review
             {
                 Location = review.Location,
                 By = r.String(review, "by", "'review'"),
-                On = r.Date(review, "on", "'review'"),
+                On = ReviewDate(review, r, "'review'"),
                 TextSha256 = r.String(review, "textSha256", "'review'"),
                 Source = r.String(review, "source", "'review'"),
             };
@@ -58,12 +61,13 @@ internal static class ModelEntryReader
         var attribution = r.Mapping(map["attribution"], $"'attribution' of {what}");
         if (attribution != null)
         {
-            r.CheckKeys(attribution, $"'attribution' of {what}", "shown", "notice");
+            r.CheckKeys(attribution, $"'attribution' of {what}", "shown", "notice", "useRestrictions");
             entry.Attribution = new AttributionDeclaration
             {
                 Location = attribution.Location,
                 Shown = r.String(attribution, "shown", "'attribution'"),
                 Notice = r.String(attribution, "notice", "'attribution'"),
+                UseRestrictions = r.String(attribution, "useRestrictions", "'attribution'"),
             };
         }
 
@@ -103,11 +107,11 @@ internal static class ModelEntryReader
             {
                 var e = r.Mapping(item, "an evaluation");
                 if (e is null) continue;
-                r.CheckKeys(e, "an evaluation", "on", "dataset", "score", "revision", "quantisation", "quantization", "runtime");
+                r.CheckKeys(e, "an evaluation", "date", "on", "dataset", "score", "revision", "quantisation", "quantization", "runtime");
                 entry.Evaluations.Add(new Evaluation
                 {
                     Location = e.Location,
-                    On = r.Date(e, "on", "an evaluation"),
+                    On = ReviewDate(e, r, "an evaluation"),
                     Dataset = r.String(e, "dataset", "an evaluation"),
                     Score = r.String(e, "score", "an evaluation"),
                     Revision = r.String(e, "revision", "an evaluation"),
@@ -125,6 +129,19 @@ internal static class ModelEntryReader
             if (waiver != null) waivers.Add(waiver);
         }
         return entry;
+    }
+
+    /// <summary>
+    /// The day of a review or an evaluation: <c>date:</c>, or <c>on:</c> as written before. YAML 1.1 readers (PyYAML,
+    /// many CI linters) read the key <c>on</c> as the boolean true, so <c>date</c> is the key every reader agrees on.
+    /// </summary>
+    private static Located<System.DateTime>? ReviewDate(YMapping map, NodeReader r, string what)
+    {
+        var date = r.Date(map, "date", what);
+        var on = r.Date(map, "on", what);
+        if (date != null && on != null)
+            r.Error(on.Location, $"{what} has both 'date' and 'on': keep 'date' (YAML 1.1 tools read the key 'on' as true)");
+        return date ?? on;
     }
 
     public static bool IsSha256(string value)

@@ -73,6 +73,12 @@ public sealed class ModelEntry
     public List<Located<string>> Aliases { get; } = new();
     public Located<string>? Kind { get; set; }
     public Located<string>? Maker { get; set; }
+    /// <summary>Who serves the model (<c>provider: azure</c>): the same model ID can be under another provider's terms.</summary>
+    public Located<string>? Provider { get; set; }
+    /// <summary>The model this one was fine-tuned or derived from: it carries the base model's licence and duties.</summary>
+    public Located<string>? BaseModel { get; set; }
+    /// <summary>Whether the product hands the weights to others (on-device, shipped containers); null when not declared.</summary>
+    public Located<bool>? Distributes { get; set; }
     public Located<string>? Revision { get; set; }
     public Located<string>? Licence { get; set; }
     public Review? Review { get; set; }
@@ -83,6 +89,13 @@ public sealed class ModelEntry
     public TargetHardware? Target { get; set; }
     public List<WeightsFile> Weights { get; } = new();
     public List<Evaluation> Evaluations { get; } = new();
+
+    /// <summary>
+    /// Whether the product distributes the weights: as declared, else not when a provider or a managed service runs
+    /// the model, else (self-hosted or undeclared) assumed, so a distribution duty is never silently skipped.
+    /// </summary>
+    public bool DistributesWeights =>
+        Distributes?.Value ?? !(Hosting?.Mode?.Value is "api" or "managed");
 
     public IEnumerable<string> AllNames()
     {
@@ -116,6 +129,8 @@ public sealed class AttributionDeclaration
     public Located<string>? Shown { get; set; }
     /// <summary>The file that carries the licence's notice text.</summary>
     public Located<string>? Notice { get; set; }
+    /// <summary>Where the licence's use restrictions are passed on to users (terms of use, EULA section).</summary>
+    public Located<string>? UseRestrictions { get; set; }
 }
 
 public sealed class TargetHardware

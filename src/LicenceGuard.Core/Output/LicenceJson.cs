@@ -57,6 +57,16 @@ public static class LicenceJson
         }
         w.WriteEndArray();
         ComplianceManifestWriter.WriteStrings(w, "domicileExclusions", l.DomicileExclusions.Select(t => t.Value.Code).Distinct());
+        w.WriteStartArray("useRestrictions");
+        foreach (var r in l.UseRestrictions)
+        {
+            w.WriteStartObject();
+            ComplianceManifestWriter.WriteStrings(w, "fields", r.Value.Fields);
+            w.WriteString("activity", r.Value.Activity);
+            WriteSource(w, r.SourceUrl, r.Section, r.Quote);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         if (l.OutputsMayTrainOtherModels?.Value is bool train) w.WriteBoolean("outputsMayTrainOtherModels", train);
         else w.WriteNull("outputsMayTrainOtherModels");
         if (l.OsiApproved is bool osi) w.WriteBoolean("osiApproved", osi);

@@ -54,7 +54,11 @@ internal static class ModelJson
             w.WriteString("on", review.On?.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             w.WriteString("textSha256", review.TextSha256?.Value.ToLowerInvariant());
             w.WriteString("source", review.Source?.Value);
-            w.WriteBoolean("matchesCatalogueText", m.Terms?.TextSha256?.Value is string pinned && review.TextSha256 != null && string.Equals(pinned, review.TextSha256.Value, StringComparison.OrdinalIgnoreCase));
+            var pinned = m.Terms?.TextSha256?.Value;
+            var matches = pinned != null && review.TextSha256 != null && string.Equals(pinned, review.TextSha256.Value, StringComparison.OrdinalIgnoreCase);
+            w.WriteBoolean("matchesCatalogueText", matches);
+            // A licence without a pinned text is neither matched nor changed: reports show it as not pinned (LG1027).
+            w.WriteString("textCheck", pinned is null ? "not-pinned" : matches ? "matches" : "differs");
             w.WriteEndObject();
         }
         else w.WriteNull("review");

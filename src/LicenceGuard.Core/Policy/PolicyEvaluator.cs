@@ -27,6 +27,7 @@ public static class PolicyEvaluator
             result.Models.Add(eval);
         }
 
+        if (UseRestrictionChecker.UnknownFields(org) is { } unknownFields) result.Findings.Add(unknownFields);
         CheckCatalogueAge(manifest, catalogue, options, result.Findings);
         if (external != null) result.Findings.AddRange(external);
         WaiverApplier.Apply(manifest, result, options);
@@ -46,7 +47,7 @@ public static class PolicyEvaluator
     {
         var m = eval.Entry;
         var id = m.Id.Value;
-        eval.Match = catalogue.Match(id) ?? m.Aliases.Select(a => catalogue.Match(a.Value)).FirstOrDefault(x => x != null);
+        eval.Match = Resolve(m, catalogue);
         void Add(string rule, string message, SourceLocation at, params (string Key, string Value)[] facts) =>
             findings.Add(Finding.Create(rule, message, at, id, facts.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList()));
 
@@ -76,7 +77,9 @@ public static class PolicyEvaluator
                 m.Licence.Location, ("declared", licence.Id), ("catalogue", expected.Id), ("matchedBy", eval.Match.MatchedBy));
         }
 
-        var terms = catalogue.EffectiveTerms(licence, m.AllNames());
+        // A derivative is under its base model's edition of the terms (model-specific clauses match the base's name).
+        var names = m.BaseModel is null ? m.AllNames() : m.AllNames().Concat(new[] { m.BaseModel.Value });
+        var terms = catalogue.EffectiveTerms(licence, names);
         eval.Terms = terms;
         CheckReview(m, terms, Add);
 
@@ -88,14 +91,17 @@ public static class PolicyEvaluator
                 ("source", terms.CommercialUse?.SourceUrl ?? string.Empty), ("organisation.commercial", "true"));
         }
 
-        var attributionTriggered = false;
+        // The threshold that made a conditional attribution duty apply; a missing figure decides nothing.
+        string? attributionTrigger = null;
         var hasAttributionThreshold = terms.Thresholds.Any(t => t.Effect == "attribution-required");
         foreach (var threshold in terms.Thresholds)
         {
             var check = ThresholdChecker.Check(threshold, org, options.ThresholdMargin);
             eval.Thresholds.Add(check);
-            if (threshold.Effect == "attribution-required" && check.Status is "exceeded" or "unknown") attributionTriggered = true;
             var metric = ThresholdChecker.Describe(threshold);
+            var period = ThresholdChecker.PeriodText(threshold);
+            if (threshold.Effect == "attribution-required" && check.Status == "exceeded")
+                attributionTrigger ??= $"company reports {ThresholdChecker.Format(threshold, check.Figure!.Value)}{check.FigureNote}, over the {ThresholdChecker.Format(threshold, threshold.Value)} {metric} threshold{period}";
             var quote = threshold.Fact.Quote is null ? string.Empty : $" (\"{threshold.Fact.Quote}\")";
             switch (check.Status)
             {
@@ -109,19 +115,23 @@ public static class PolicyEvaluator
                     else if (missingFigures.Add(key))
                     {
                         findings.Add(Finding.Create(DiagnosticIds.ManifestInvalid,
-                            $"'organisation' must report {ThresholdChecker.FigureKey(threshold)}: {terms.Name} (model '{id}') has a {metric} threshold of {ThresholdChecker.Format(threshold, threshold.Value)}",
-                            org.Location, id));
+                            $"'organisation' must report {ThresholdChecker.FigureKey(threshold)}: {terms.Name} (model '{id}') has a {ThresholdChecker.Format(threshold, threshold.Value)} {metric} threshold{period}; over it, {ThresholdChecker.EffectText(threshold)}. Without the figure this is undetermined, not a breach",
+                            org.Location, id, new[]
+                            {
+                                new KeyValuePair<string, string>("metric", threshold.Metric), new KeyValuePair<string, string>("threshold", threshold.Value.ToString(CultureInfo.InvariantCulture)),
+                                new KeyValuePair<string, string>("figure", ThresholdChecker.FigureKey(threshold)), new KeyValuePair<string, string>("effect", threshold.Effect),
+                            }));
                     }
                     break;
                 case "exceeded" when threshold.RevokesRights:
                     Add(DiagnosticIds.ThresholdExceeded,
-                        $"{terms.Name}: {ThresholdChecker.Format(threshold, threshold.Value)} {metric} threshold, company reports {ThresholdChecker.Format(threshold, check.Figure!.Value)}{check.FigureNote}; {ThresholdChecker.EffectText(threshold)}{quote}",
+                        $"{terms.Name}: {ThresholdChecker.Format(threshold, threshold.Value)} {metric} threshold{period}, company reports {ThresholdChecker.Format(threshold, check.Figure!.Value)}{check.FigureNote}; {ThresholdChecker.EffectText(threshold)}{quote}",
                         m.Licence.Location, ("metric", threshold.Metric), ("threshold", threshold.Value.ToString(CultureInfo.InvariantCulture)),
-                        ("figure", check.Figure.Value.ToString(CultureInfo.InvariantCulture)), ("effect", threshold.Effect), ("source", threshold.Fact.SourceUrl ?? string.Empty));
+                        ("figure", check.Figure.Value.ToString(CultureInfo.InvariantCulture)), ("period", threshold.Period ?? string.Empty), ("effect", threshold.Effect), ("source", threshold.Fact.SourceUrl ?? string.Empty));
                     break;
                 case "near":
                     Add(DiagnosticIds.ThresholdNear,
-                        $"{terms.Name}: company reports {ThresholdChecker.Format(threshold, check.Figure!.Value)}{check.FigureNote}, within {options.ThresholdMargin:P0} of the {ThresholdChecker.Format(threshold, threshold.Value)} {metric} threshold ({check.HeadroomPercent:0.#}% headroom); over it, {ThresholdChecker.EffectText(threshold)}",
+                        $"{terms.Name}: company reports {ThresholdChecker.Format(threshold, check.Figure!.Value)}{check.FigureNote}, within {options.ThresholdMargin:P0} of the {ThresholdChecker.Format(threshold, threshold.Value)} {metric} threshold{period} ({check.HeadroomPercent:0.#}% headroom); over it, {ThresholdChecker.EffectText(threshold)}",
                         m.Licence.Location, ("metric", threshold.Metric), ("threshold", threshold.Value.ToString(CultureInfo.InvariantCulture)),
                         ("figure", check.Figure.Value.ToString(CultureInfo.InvariantCulture)), ("headroomPercent", check.HeadroomPercent?.ToString("0.##", CultureInfo.InvariantCulture) ?? ""));
                     break;
@@ -129,8 +139,31 @@ public static class PolicyEvaluator
         }
 
         CheckTerritories(m, org, terms, Add);
-        CheckDuties(eval, terms, hasAttributionThreshold, attributionTriggered, Add);
+        CheckDuties(eval, terms, hasAttributionThreshold, attributionTrigger, Add);
+        UseRestrictionChecker.Check(m, org, terms, Add);
+        DerivativeChecker.Check(m, eval.Match, terms, Add);
         CheckPerimeter(eval, org, Add);
+    }
+
+    /// <summary>
+    /// What the catalogue knows of a declared model: its base model's family when it declares one (a fine-tune carries
+    /// the base licence), the provider's terms when it names a provider that has its own (Azure OpenAI), else its
+    /// ID or an alias, else a fine-tune name the catalogue recognises.
+    /// </summary>
+    private static ModelMatch? Resolve(ModelEntry m, LicenceCatalogue catalogue)
+    {
+        var id = m.Id.Value;
+        if (m.BaseModel is { } declaredBase && catalogue.Match(declaredBase.Value) is { } baseMatch)
+            return new ModelMatch(id, baseMatch.Family, baseMatch.Model, $"baseModel: {declaredBase.Value}", derivative: true);
+        if (m.Provider is { } provider && (catalogue.MatchFromProvider(id, provider.Value) ??
+            m.Aliases.Select(a => catalogue.MatchFromProvider(a.Value, provider.Value)).FirstOrDefault(x => x != null)) is { } fromProvider)
+            return fromProvider;
+        var direct = catalogue.Match(id) ?? m.Aliases.Select(a => catalogue.Match(a.Value)).FirstOrDefault(x => x != null);
+        if (direct is null) return catalogue.MatchDerivative(id);
+        // "myorg/llama-3.1-8b-ft-v2" matches Llama 3.1 only by its last segment: another organisation's repository
+        // under a fine-tune name is a derivative (a weights file path is the model itself, not a derivative).
+        var byNameOnly = direct.Model is null && !Glob.IsMatch(direct.MatchedBy, id) && ModelFileExtensions.Match(id, ModelFileExtensions.Weights) is null;
+        return byNameOnly && catalogue.MatchDerivative(id) is { } derived && derived.Family.Id == direct.Family.Id ? derived : direct;
     }
 
     private static void CheckReview(ModelEntry m, Licence terms, Action<string, string, SourceLocation, (string, string)[]> add)
@@ -139,14 +172,20 @@ public static class PolicyEvaluator
         var review = m.Review;
         if (review?.By is null || review.On is null || review.TextSha256 is null)
         {
-            var missing = review is null ? "no 'review'" : string.Join(", ", new[] { review.By is null ? "'by'" : null, review.On is null ? "'on'" : null, review.TextSha256 is null ? "'textSha256'" : null }.Where(x => x != null)) + " missing";
+            var missing = review is null ? "no 'review'" : string.Join(", ", new[] { review.By is null ? "'by'" : null, review.On is null ? "'date'" : null, review.TextSha256 is null ? "'textSha256'" : null }.Where(x => x != null)) + " missing";
             add(DiagnosticIds.LicenceNotReviewed,
                 $"the {terms.Name} of model '{id}' has not been reviewed ({missing}): a person must read the licence text and record who, when and the text's SHA-256",
                 review?.Location ?? m.Id.Location, new[] { ("licence", terms.Id), ("licenceText", terms.TextSha256?.SourceUrl ?? string.Empty) });
             return;
         }
         var pinned = terms.TextSha256?.Value;
-        if (pinned != null && !string.Equals(pinned, review.TextSha256.Value, StringComparison.OrdinalIgnoreCase))
+        if (pinned is null)
+        {
+            add(DiagnosticIds.LicenceTextNotPinned,
+                $"{terms.Name}: licence text not pinned in the catalogue; the review by {review.By.Value} on {review.On.Value:yyyy-MM-dd} (SHA-256 {Short(review.TextSha256.Value)}) is recorded, but a change of the text cannot be detected; pin the text's hash in an organisation catalogue file",
+                review.TextSha256.Location, new[] { ("reviewed", review.TextSha256.Value.ToLowerInvariant()), ("source", terms.TextSha256?.SourceUrl ?? string.Empty) });
+        }
+        else if (!string.Equals(pinned, review.TextSha256.Value, StringComparison.OrdinalIgnoreCase))
         {
             add(DiagnosticIds.LicenceTextChanged,
                 $"the {terms.Name} text reviewed by {review.By.Value} on {review.On.Value:yyyy-MM-dd} (SHA-256 {Short(review.TextSha256.Value)}) differs from the catalogue's text (SHA-256 {Short(pinned)}): review the current text again",
@@ -164,6 +203,7 @@ public static class PolicyEvaluator
     {
         // One finding per model: every excluded territory the organisation touches, with the scopes that exclude it.
         var hits = terms.TerritoryExclusions
+            .Where(e => e.Value.Scope != "distribution" || m.DistributesWeights)
             .SelectMany(e => org.Territories.Where(t => Territory.Overlaps(e.Value.Code, t.Value)).Select(t => (Exclusion: e, Territory: t.Value)))
             .ToList();
         if (hits.Count > 0)
@@ -187,36 +227,40 @@ public static class PolicyEvaluator
         }
     }
 
-    private static void CheckDuties(ModelEvaluation eval, Licence terms, bool conditional, bool triggered,
+    private static void CheckDuties(ModelEvaluation eval, Licence terms, bool conditional, string? trigger,
         Action<string, string, SourceLocation, (string, string)[]> add)
     {
         var m = eval.Entry;
         if (terms.Attribution is { } a && (a.Required || conditional))
         {
-            var required = conditional ? triggered : a.Required;
+            var required = conditional ? trigger != null : a.Required;
             var phrase = a.Phrase ?? "attribution";
             var shown = m.Attribution?.Shown?.Value;
             eval.Duties.Add(new DutyStatus("attribution", phrase, a.Where, required, shown));
             if (required && string.IsNullOrWhiteSpace(shown))
             {
-                var why = conditional ? " (the company is over the licence's threshold for it)" : string.Empty;
+                var why = conditional ? $" ({trigger})" : string.Empty;
                 add(DiagnosticIds.AttributionNotMet,
                     $"{terms.Name} requires {(a.Phrase is null ? "attribution" : "\"" + a.Phrase + "\"")}{(a.Where is null ? string.Empty : " " + a.Where)}{why}; record where it is shown under attribution.shown of model '{m.Id.Value}'",
                     m.Attribution?.Location ?? m.Id.Location, new[] { ("phrase", phrase), ("where", a.Where ?? string.Empty), ("source", a.Fact.SourceUrl ?? string.Empty) });
             }
         }
-        if (terms.Notice is { Required: true } n)
+        // The notice travels with copies of the weights: a product that only serves the model hands out no copy.
+        if (terms.Notice is { Required: true } n && m.DistributesWeights)
         {
             var notice = m.Attribution?.Notice?.Value;
             eval.Duties.Add(new DutyStatus("notice", n.Text ?? "the licence's notice", n.File, true, notice));
             if (string.IsNullOrWhiteSpace(notice))
             {
                 add(DiagnosticIds.NoticeNotMet,
-                    $"{terms.Name} requires its notice{(n.File is null ? string.Empty : " in a " + n.File + " file")} to travel with the model; record the file under attribution.notice of model '{m.Id.Value}' (licenceguard report generates MODEL-NOTICES.txt)",
+                    $"{terms.Name} requires its notice{(n.File is null ? string.Empty : " in a " + n.File + " file")} to travel with the model, and the product distributes its weights ({DistributionReason(m)}); record the file under attribution.notice of model '{m.Id.Value}' (licenceguard report generates MODEL-NOTICES.txt)",
                     m.Attribution?.Location ?? m.Id.Location, new[] { ("notice", n.Text ?? string.Empty), ("source", n.Fact.SourceUrl ?? string.Empty) });
             }
         }
     }
+
+    private static string DistributionReason(ModelEntry m) =>
+        m.Distributes != null ? "distributes: true" : $"hosting {m.Hosting?.Mode?.Value ?? "not declared"}; declare distributes: false if the product only serves it";
 
     private static void CheckPerimeter(ModelEvaluation eval, Organisation org, Action<string, string, SourceLocation, (string, string)[]> add)
     {

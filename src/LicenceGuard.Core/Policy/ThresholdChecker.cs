@@ -74,6 +74,9 @@ internal static class ThresholdChecker
         _ => t.Metric,
     };
 
+    /// <summary>" (period: the preceding calendar month…)": when the licence measures the figure.</summary>
+    public static string PeriodText(Threshold t) => t.Period is null ? string.Empty : $" (period: {t.Period})";
+
     public static string FigureKey(Threshold t) => t.Metric switch
     {
         "monthly-active-users" => "monthlyActiveUsers",

@@ -87,7 +87,7 @@ public static class HtmlReport
             sb.Append("</td><td>");
             if (review.ValueKind == JsonValueKind.Object)
                 sb.Append(E(review.Str("by"))).Append("<br><span class=\"muted\">").Append(E(review.Str("on"))).Append("</span>")
-                  .Append(review.Bool("matchesCatalogueText") == true ? "" : " " + Pill("open", "text changed"));
+                  .Append(TextCheckPill(review, "", "text changed"));
             else sb.Append(Pill("open", "not reviewed"));
             sb.Append("</td><td>").Append(E(ManifestDiff.Hosting(m))).Append("</td><td>");
             sb.Append(duties.Count == 0 ? "<span class=\"muted\">none</span>" : open == 0 ? Pill("met", duties.Count + " met") : Pill("open", open + " open"));
@@ -164,7 +164,7 @@ public static class HtmlReport
             sb.Append("<tr><td><code>").Append(E(m.Str("id"))).Append("</code></td><td>").Append(Link(source, licence.Str("id") ?? m.Str("declaredLicence") ?? "none")).Append("</td><td>")
               .Append(reviewed ? OrDash(review.Str("by")) : Pill("open", "not reviewed")).Append("</td><td>").Append(OrDash(review.Str("on"))).Append("</td><td>")
               .Append(reviewed ? "<code title=\"" + E(review.Str("textSha256")) + "\">" + E(Abbrev(review.Str("textSha256"))) + "</code>" : "—").Append("</td><td>")
-              .Append(!reviewed ? "—" : review.Bool("matchesCatalogueText") == true ? Pill("met", "yes") : Pill("open", "no: read again")).Append("</td><td>")
+              .Append(!reviewed ? "—" : TextCheckPill(review, Pill("met", "yes"), "no: read again")).Append("</td><td>")
               .Append(OrDash(licence.Str("revision"))).Append("</td></tr>\n");
         }
         sb.Append("</tbody></table>\n</section>\n");
@@ -296,6 +296,14 @@ public static class HtmlReport
         foreach (var c in id ?? string.Empty) sb.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-');
         return sb.ToString();
     }
+
+    /// <summary>The review's text check: matched (<paramref name="matched"/>), changed, or not pinned by the catalogue (muted, not red).</summary>
+    private static string TextCheckPill(JsonElement review, string matched, string changed) => review.Str("textCheck") switch
+    {
+        "not-pinned" => " " + Pill("unknown", "not pinned"),
+        "matches" => matched,
+        _ => " " + Pill("open", changed),
+    };
 
     private static string Trim(string? s, int max) => s is null ? string.Empty : s.Length <= max ? s : s.Substring(0, max - 1) + "…";
 }

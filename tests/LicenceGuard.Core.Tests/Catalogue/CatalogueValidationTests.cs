@@ -83,6 +83,25 @@ public class CatalogueValidationTests
         Assert.True(checkedTexts >= 25, $"only {checkedTexts} texts checked");
     }
 
+    /// <summary>A model-specific edition's text (Hunyuan-Large's 2024 text, Qwen-1.8B's 2023 text) matches its pinned hash too.</summary>
+    [Fact]
+    public void ModelSpecificTexts_MatchTheirPinnedHash()
+    {
+        var checkedTexts = 0;
+        foreach (var file in Directory.GetFiles(Path.Combine(RulesFolder.Root, "licences"), "*.yaml"))
+        {
+            var map = (YMapping)YamlTreeReader.ReadText(File.ReadAllText(file), file, out _)!;
+            if (map["modelSpecific"] is not YSequence clauses) continue;
+            foreach (var clause in clauses.Items.OfType<YMapping>())
+            {
+                if (clause["text"] is not YMapping text || text["file"] is not YScalar { IsNull: false } path || text["sha256"] is not YScalar { IsNull: false } sha) continue;
+                Assert.Equal(sha.Value, LicenceText.CanonicalSha256(File.ReadAllBytes(Path.Combine(RulesFolder.Root, path.Value))));
+                checkedTexts++;
+            }
+        }
+        Assert.True(checkedTexts >= 5, $"only {checkedTexts} model-specific texts checked");
+    }
+
     [Fact]
     public void LicenceAliases_AreUnambiguous()
     {
@@ -117,14 +136,18 @@ public class CatalogueValidationTests
             if (family.Examples.Count == 0 && family.Models.Count == 0) problems.Add($"{family.Id}: no examples");
             foreach (var example in family.Examples)
             {
-                var match = catalogue.Match(example);
+                // A provider family answers for its providers only; it competes with the families of the same providers.
+                var match = family.Providers.Count == 0 ? catalogue.Match(example) : catalogue.MatchFromProvider(example, family.Providers[0]);
                 if (match?.Family.Id != family.Id) problems.Add($"{family.Id}: example '{example}' matches {match?.Family.Id ?? "nothing"}");
-                var others = catalogue.Families.Where(o => o.Id != family.Id && o.Patterns.Any(p => Glob.IsMatch(p, example))).Select(o => o.Id).ToList();
+                var others = catalogue.Families.Where(o => o.Id != family.Id && SamePool(o, family) && o.Patterns.Any(p => Glob.IsMatch(p, example))).Select(o => o.Id).ToList();
                 if (others.Count > 0 && match?.Model is null) problems.Add($"{family.Id}: example '{example}' also matches a pattern of {string.Join(", ", others)}");
             }
         }
         Assert.Empty(problems);
     }
+
+    private static bool SamePool(ModelFamily a, ModelFamily b) =>
+        a.Providers.Count == 0 && b.Providers.Count == 0 || a.Providers.Intersect(b.Providers).Any();
 
     [Fact]
     public void EveryFamilyLicence_IsInTheCatalogue()
@@ -146,6 +169,21 @@ public class CatalogueValidationTests
     [InlineData("gpt-4o-mini", "LicenseRef-OpenAI-Services")]
     [InlineData("claude-sonnet-4-5", "LicenseRef-Anthropic-Commercial-Terms")]
     [InlineData("models/phi-4.onnx", "MIT")]
+    [InlineData("tencent/HunyuanVideo", "LicenseRef-Tencent-HunyuanVideo-Community")]
+    [InlineData("XiaomiMiMo/MiMo-V2.5-Pro", "MIT")]
+    [InlineData("ai/llama3.2", "LicenseRef-Llama-3.2-Community")]
+    [InlineData("ai/llama3.1:8B-Q4_K_M", "LicenseRef-Llama-3.1-Community")]
+    [InlineData("ai/deepseek-r1-distill-llama", "LicenseRef-Llama-3.1-Community")]
+    [InlineData("ai/deepseek-r1-distill-llama:70B-Q4_K_M", "LicenseRef-Llama-3.3-Community")]
+    [InlineData("ai/qwen2.5:3B-F16", "LicenseRef-Qwen-Research")]
+    [InlineData("ai/qwen2.5:7B-Q4_K_M", "Apache-2.0")]
+    [InlineData("ai/gemma3:4B", "LicenseRef-Gemma-Terms-of-Use")]
+    [InlineData("ai/phi4", "MIT")]
+    [InlineData("ai/mistral", "Apache-2.0")]
+    [InlineData("ai/gpt-oss:20B-UD-Q4_K_XL", "Apache-2.0")]
+    [InlineData("nvidia/Llama-3_1-Nemotron-51B-Instruct", "LicenseRef-NVIDIA-Open-Model")]
+    [InlineData("nvidia/Mistral-Nemo-12B-Instruct-ONNX-INT4", "LicenseRef-NVIDIA-Open-Model")]
+    [InlineData("ai/kimi-k2", "LicenseRef-Kimi-K2-Modified-MIT")]
     public void WellKnownIds_MatchTheirWeightsLicence(string id, string licence)
     {
         var match = CatalogueLoader.LoadEmbedded().Match(id);
