@@ -73,7 +73,7 @@ public static class ReviewCommand
             return ExitCodes.BadInput;
         }
 
-        var catalogueCopy = LicenceTexts.Find(terms.Id);
+        var catalogueCopy = LicenceTexts.FindEdition(terms.Id, terms.TextSha256?.Value);
         if (print)
         {
             if (catalogueCopy is null)

@@ -58,7 +58,7 @@ internal static class ReviewEditor
     }
 
     /// <summary>The review date's key.</summary>
-    public const string DateKey = "on";
+    public const string DateKey = "date";
 
     private static string Flow(ReviewRecord r) =>
         "{ by: " + Quote(r.By) + ", " + DateKey + ": " + r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) +

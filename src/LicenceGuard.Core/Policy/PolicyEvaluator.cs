@@ -174,7 +174,7 @@ public static class PolicyEvaluator
         {
             var missing = review is null ? "no 'review'" : string.Join(", ", new[] { review.By is null ? "'by'" : null, review.On is null ? "'date'" : null, review.TextSha256 is null ? "'textSha256'" : null }.Where(x => x != null)) + " missing";
             add(DiagnosticIds.LicenceNotReviewed,
-                $"the {terms.Name} of model '{id}' has not been reviewed ({missing}): a person must read the licence text and record who, when and the text's SHA-256",
+                $"the {terms.Name} of model '{id}' has not been reviewed ({missing}): a person must read the licence text and record who, when and the text's SHA-256: licenceguard review {id} --by NAME --text FILE",
                 review?.Location ?? m.Id.Location, new[] { ("licence", terms.Id), ("licenceText", terms.TextSha256?.SourceUrl ?? string.Empty) });
             return;
         }
@@ -188,7 +188,7 @@ public static class PolicyEvaluator
         else if (!string.Equals(pinned, review.TextSha256.Value, StringComparison.OrdinalIgnoreCase))
         {
             add(DiagnosticIds.LicenceTextChanged,
-                $"the {terms.Name} text reviewed by {review.By.Value} on {review.On.Value:yyyy-MM-dd} (SHA-256 {Short(review.TextSha256.Value)}) differs from the catalogue's text (SHA-256 {Short(pinned)}): review the current text again",
+                $"the {terms.Name} text reviewed by {review.By.Value} on {review.On.Value:yyyy-MM-dd} (SHA-256 {Short(review.TextSha256.Value)}) differs from the catalogue's text (SHA-256 {Short(pinned)}): read the catalogue's text (licenceguard review {id} --print-text) and record it with licenceguard review {id} --by NAME --text FILE",
                 review.TextSha256.Location, new[] { ("reviewed", review.TextSha256.Value.ToLowerInvariant()), ("catalogue", pinned), ("source", terms.TextSha256?.SourceUrl ?? string.Empty) });
         }
         if (terms.Revision is { } revision && review.On.Value < revision)
