@@ -46,6 +46,9 @@ public static class DiagnosticCatalogue
         D(NoticeNotMet, "Notice duty not met", Severity.Warning, Manifest),
         D(CurrencyMismatch, "Revenue cannot be compared with the threshold's currency", Severity.Warning, Manifest),
         D(UnknownModelId, "Model ID is not known to the catalogue", Severity.Info, Manifest),
+        D(CatalogueOverride, "Organisation catalogue overrides a fact of the embedded catalogue", Severity.Info, Manifest),
+        D(CatalogueOverrideNotApproved, "Organisation catalogue relaxes a restriction without an approver", Severity.Error, Manifest),
+        D(InputOverLimit, "Input is over a processing limit", Severity.Error, Manifest),
 
         D(DependencyLicenceDenied, "Dependency licence is denied by policy", Severity.Error, Dependencies),
         D(DependencyLicenceUnknown, "Dependency licence is unknown or not allowed", Severity.Warning, Dependencies),

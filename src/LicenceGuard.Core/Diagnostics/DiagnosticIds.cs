@@ -40,6 +40,11 @@ public static class DiagnosticIds
     public const string CurrencyMismatch = "LG1022";
     public const string UnknownModelId = "LG1023";
 
+    // LG105x — organisation catalogue governance and processing limits
+    public const string CatalogueOverride = "LG1050";
+    public const string CatalogueOverrideNotApproved = "LG1051";
+    public const string InputOverLimit = "LG1052";
+
     // LG11xx — dependency audit (NuGet)
     public const string DependencyLicenceDenied = "LG1101";
     public const string DependencyLicenceUnknown = "LG1102";
