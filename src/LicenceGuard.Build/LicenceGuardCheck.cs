@@ -3,14 +3,17 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using LicenceGuard.Core;
 using LicenceGuard.Core.AnalyzerInput;
 using LicenceGuard.Core.Approval;
 using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Files;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Policy;
 using LicenceGuard.Core.Reports;
+using LicenceGuard.Core.Yaml;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -67,7 +70,7 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
     /// <summary>The SHA-256 cache of weights files (obj/), so unchanged multi-gigabyte files re-verify in milliseconds.</summary>
     public string? WeightsCachePath { get; set; }
 
-    /// <summary>Where the task lists the weights files it read, so that the next build treats them as inputs.</summary>
+    /// <summary>Where the task lists the files it read beyond its declared inputs (weights files, the organisation catalogue files models.yaml names), so that the next build treats them as inputs.</summary>
     public string? WeightsInputsPath { get; set; }
 
     /// <summary>LicenceGuardSarifLog: when set, the findings are also written there as a SARIF 2.1.0 log.</summary>
@@ -84,6 +87,12 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
     protected override bool Run()
     {
         DeleteStamp();
+        if (!string.IsNullOrWhiteSpace(ManifestPath) && FileStatus.Of(ManifestPath!).Kind is FileKind.Directory or FileKind.Special)
+        {
+            Log.LogError(null, DiagnosticIds.ManifestUnreadable, null, HelpLink(DiagnosticIds.ManifestUnreadable), ManifestPath, 0, 0, 0, 0,
+                "LicenceGuardManifest cannot be read: {0}", SafeFile.Refusal(ManifestPath!));
+            return false;
+        }
         if (string.IsNullOrWhiteSpace(ManifestPath) || !File.Exists(ManifestPath))
         {
             Log.LogError(null, DiagnosticIds.ManifestUnreadable, null, HelpLink(DiagnosticIds.ManifestUnreadable), ManifestPath ?? string.Empty, 0, 0, 0, 0,
@@ -121,7 +130,8 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         if (!string.IsNullOrWhiteSpace(AnalyzerSnapshotPath)) AnalyzerSnapshot.WriteFile(ManifestPath!, result, AnalyzerSnapshotPath!);
         // Code locations and attestations complete the manifest; an attested runtime can add evaluation drift (LG1202).
         var extras = result.Manifest is null ? new ComplianceExtras() : ComplianceFacts.Collect(result, FullPaths(SourceFiles), FullPaths(AttestationFiles));
-        if (!string.IsNullOrWhiteSpace(DependenciesReportPath) && File.Exists(DependenciesReportPath)) extras.DependenciesJson = File.ReadAllText(DependenciesReportPath);
+        if (!string.IsNullOrWhiteSpace(DependenciesReportPath) && SafeFile.ReadAllBytes(DependenciesReportPath!, YamlLimits.Default.MaxBytes, out _) is { } dependencies)
+            extras.DependenciesJson = Encoding.UTF8.GetString(dependencies);
         var json = result.Manifest is null ? null : ComplianceManifestWriter.ToJson(result, extras);
         // Drift compares the manifest just written with the approved one, so it is reported but never part of it.
         if (json != null && driftSeverity is { } severity && !string.IsNullOrWhiteSpace(LockPath))
@@ -164,13 +174,17 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         if (!string.IsNullOrWhiteSpace(ReportListPath)) AtomicFile.WriteIfChanged(ReportListPath!, string.Join("\n", written) + "\n");
     }
 
-    /// <summary>A changed weights file must fail the next build even when models.yaml did not change.</summary>
+    /// <summary>
+    /// A changed weights file or organisation catalogue file (one that models.yaml's settings.catalogue names) must
+    /// re-run the check even when models.yaml did not change: an edited override is evaluated, not skipped.
+    /// </summary>
     private void WriteWeightsInputs(Core.Policy.EvaluationResult result)
     {
         if (string.IsNullOrWhiteSpace(WeightsInputsPath) || result.Manifest is null) return;
         var dir = Path.GetDirectoryName(Path.GetFullPath(ManifestPath!)) ?? ".";
         var files = result.Manifest.Models.SelectMany(m => m.Weights).Select(w => Path.GetFullPath(Path.Combine(dir, w.Path.Value)))
-            .Where(File.Exists).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal);
+            .Concat(result.Catalogue.OrganisationFiles)
+            .Where(SafeFile.IsRegular).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal);
         AtomicFile.WriteIfChanged(WeightsInputsPath!, string.Join("\n", files) + "\n");
     }
 

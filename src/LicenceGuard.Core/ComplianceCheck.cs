@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using LicenceGuard.Core.Catalogue;
+using LicenceGuard.Core.Diagnostics;
 using LicenceGuard.Core.Manifest;
 using LicenceGuard.Core.Policy;
 using LicenceGuard.Core.Weights;
@@ -15,6 +16,12 @@ namespace LicenceGuard.Core;
 /// </summary>
 public static class ComplianceCheck
 {
+    /// <summary>A product declares tens of models; past this the manifest is refused rather than evaluated (LG1052).</summary>
+    public const int MaxModels = 10_000;
+
+    /// <summary>Findings kept in one result; the rest are counted in one LG1052.</summary>
+    public const int MaxFindings = 10_000;
+
     public static EvaluationResult RunFile(string manifestPath, PolicyOptions? options = null, IEnumerable<string>? extraCatalogue = null, WeightsVerifierOptions? weights = null) =>
         Run(ManifestReader.ReadFile(manifestPath), manifestPath, options, extraCatalogue, weights);
 
@@ -33,6 +40,14 @@ public static class ComplianceCheck
             failed.Findings.AddRange(read.Findings);
             return failed;
         }
+        if (manifest.Models.Count > MaxModels)
+        {
+            var over = new EvaluationResult(null, CatalogueLoader.LoadEmbedded(), options);
+            over.Findings.Add(Finding.Create(DiagnosticIds.InputOverLimit,
+                $"models.yaml declares {manifest.Models.Count} models, over the limit of {MaxModels}; a product uses tens: split the manifest per product",
+                manifest.Models[MaxModels].Id.Location));
+            return over;
+        }
         if (manifest.Settings.ThresholdMargin != null) options.ThresholdMargin = manifest.Settings.ThresholdMargin.Value;
         if (manifest.Settings.CatalogueMaxAgeDays != null) options.CatalogueMaxAgeDays = manifest.Settings.CatalogueMaxAgeDays.Value;
 
@@ -48,7 +63,24 @@ public static class ComplianceCheck
         var result = PolicyEvaluator.Evaluate(manifest, catalogue, options, verification?.Findings);
         result.Weights = verification;
         result.Findings.AddRange(read.Findings);
+        // Organisation overrides of the embedded catalogue: each one visible, relaxations only with an approver.
+        result.Findings.AddRange(OverrideGovernance.Findings(catalogue));
         result.Findings.Sort(FindingOrder.Instance);
+        CapFindings(result);
         return result;
+    }
+
+    /// <summary>
+    /// Keeps the first <see cref="MaxFindings"/> findings, in order, and says how many more there were, so that the
+    /// outputs built from them (messages, compliance manifest, reports) stay bounded. The cap is itself an error: a
+    /// result that lost findings never passes.
+    /// </summary>
+    private static void CapFindings(EvaluationResult result)
+    {
+        if (result.Findings.Count <= MaxFindings) return;
+        var more = result.Findings.Count - MaxFindings;
+        var at = result.Manifest is null ? SourceLocation.None(string.Empty) : new SourceLocation(result.Manifest.Path, 1, 1);
+        result.Findings.RemoveRange(MaxFindings, more);
+        result.Findings.Add(Finding.Create(DiagnosticIds.InputOverLimit, $"{more} more finding(s) over the limit of {MaxFindings} are not listed; fix the ones above and check again", at));
     }
 }

@@ -68,6 +68,28 @@ public sealed class LicenceGuardCheckTests : IDisposable
     }
 
     [Fact]
+    public void DirectoryAsManifest_Triggers_LG1001_SayingItIsADirectory()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_dir, "models.yaml")).FullName;
+        var engine = new FakeBuildEngine();
+        var task = new LicenceGuardCheck { BuildEngine = engine, ManifestPath = folder, ComplianceManifestPath = Path.Combine(_dir, "obj", "m.json") };
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(DiagnosticIds.ManifestUnreadable, error.Code);
+        Assert.Equal(folder, error.File);
+        Assert.Contains("the path is a directory, not a file", error.Message);
+    }
+
+    [Fact]
+    public void OrganisationCatalogueFile_IsListedAsAnInputOfTheNextBuild()
+    {
+        File.WriteAllText(Path.Combine(_dir, "acme.yaml"), "id: LicenseRef-Acme\nname: Acme\nopenness: proprietary-service\n");
+        var inputs = Path.Combine(_dir, "obj", "inputs.txt");
+        Run("organisation: { commercial: true }\nmodels: []\nsettings:\n  catalogue: [acme.yaml]\n", t => t.WeightsInputsPath = inputs);
+        Assert.Equal(Path.Combine(_dir, "acme.yaml") + "\n", File.ReadAllText(inputs));
+    }
+
+    [Fact]
     public void CleanManifest_DoesNotTrigger_WritesManifestAndStamp()
     {
         var (task, engine, result) = Run("organisation: { commercial: true }\nmodels: []\n");

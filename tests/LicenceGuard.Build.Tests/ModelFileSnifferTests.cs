@@ -39,6 +39,17 @@ public sealed class ModelFileSnifferTests : IDisposable
         Assert.Null(ModelFileSniffer.Sniff("data.bin", path));
     }
 
+    [Theory]
+    [InlineData("weights.dat")]
+    [InlineData("model.h5")]
+    [InlineData("model.npy")]
+    [InlineData("model.bin")]
+    public void ProtocolZeroPickle_UnderAnyExtension_Triggers(string name) =>
+        Assert.Equal("pickle", ModelFileSniffer.Sniff(name, Write(name, "cos\nsystem\n(S'id'\ntR."u8.ToArray())));
+
+    [Fact]
+    public void TextFile_DoesNotTrigger() => Assert.Null(ModelFileSniffer.Sniff("readme.txt", Write("readme.txt", "# LicenceGuard\n"u8.ToArray())));
+
     [Fact]
     public void NativeBin_DoesNotTrigger() => Assert.Null(ModelFileSniffer.Sniff("kernels.bin", Write("kernels.bin", new byte[] { 0x7f, 0x45, 0x4c, 0x46 })));
 

@@ -57,7 +57,8 @@ public sealed class ReportApproveCommandTests : IDisposable
         Manifest(extra: "  - { id: gpt-4o-mini, licence: LicenseRef-OpenAI-Services, hosting: { mode: api, region: us } }");
         var html = Path.Combine(_dir, "out", "report.html");
         var (changed, _, changedErr) = CliRunner.Run("report", "--manifest", manifest, "--format", "html", "-o", html, "--today", "2026-11-29");
-        Assert.True(changed == 0, changedErr);
+        // The added model is unreviewed (LG1005): the report is written, and the exit code is the check's (README: 1).
+        Assert.True(changed == 1, changedErr);
         Assert.Contains("model-added", File.ReadAllText(html));
     }
 

@@ -1,13 +1,13 @@
 using System;
 using System.IO;
-using System.IO.Compression;
 using System.Linq;
+using LicenceGuard.Core.Weights;
 
 namespace LicenceGuard.Build.Dependencies;
 
 /// <summary>
 /// Decides whether a file inside a package is model weights. ONNX, GGUF and safetensors files are weights by their
-/// extension; .bin, .pt, .pth and .ckpt files only when they hold a pickle (PyTorch's legacy stream or its zip format),
+/// extension; a file of any other extension only when its content is a pickle (any protocol, or PyTorch's zip format),
 /// because native libraries and data blobs use .bin too. Tokenizer files (tokenizer.onnx from onnxruntime-extensions,
 /// vocab and merges) are not models and are never flagged.
 /// </summary>
@@ -25,41 +25,9 @@ internal static class ModelFileSniffer
             case ".onnx": return "onnx";
             case ".gguf": return "gguf";
             case ".safetensors": return "safetensors";
-            case ".bin":
-            case ".pt":
-            case ".pth":
-            case ".ckpt":
-                return HoldsPickle(fullPath) ? "pickle" : null;
             default:
-                return null;
-        }
-    }
-
-    /// <summary>A raw pickle (PROTO opcode 0x80 then protocol 2–5) or a zip archive with a .pkl entry.</summary>
-    internal static bool HoldsPickle(string fullPath)
-    {
-        try
-        {
-            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
-            var head = new byte[4];
-            var read = stream.Read(head, 0, head.Length);
-            if (read >= 2 && head[0] == 0x80 && head[1] >= 2 && head[1] <= 5) return true;
-            if (read < 4 || head[0] != (byte)'P' || head[1] != (byte)'K' || head[2] != 3 || head[3] != 4) return false;
-            stream.Position = 0;
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
-            return zip.Entries.Any(e => e.FullName.EndsWith(".pkl", StringComparison.OrdinalIgnoreCase));
-        }
-        catch (InvalidDataException)
-        {
-            return false;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return false;
+                // A pickle runs code when loaded whatever it is called: judged by content (protocols 0-5, PyTorch's zip).
+                return PickleDetector.Holds(fullPath) ? "pickle" : null;
         }
     }
 }

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using LicenceGuard.Core.Catalogue;
+using LicenceGuard.Core.Files;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Text;
 
@@ -130,16 +131,14 @@ public static class CatalogueCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            try
+            var bytes = SafeFile.ReadAllBytes(path, Core.Yaml.YamlLimits.Default.MaxBytes, out var refusal);
+            if (bytes is null)
             {
-                Console.WriteLine(LicenceText.CanonicalSha256(File.ReadAllBytes(path)));
-                return ExitCodes.Clean;
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"{path}: error: {ex.Message}");
+                Console.Error.WriteLine($"{path}: error: {refusal}");
                 return ExitCodes.BadInput;
             }
+            Console.WriteLine(LicenceText.CanonicalSha256(bytes));
+            return ExitCodes.Clean;
         });
         return command;
     }

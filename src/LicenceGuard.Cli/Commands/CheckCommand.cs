@@ -5,6 +5,7 @@ using System.Linq;
 using LicenceGuard.Core;
 using LicenceGuard.Core.Approval;
 using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Files;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Policy;
 
@@ -45,9 +46,9 @@ public static class CheckCommand
             Console.Error.WriteLine("licenceguard: no models.yaml here or in a parent folder; pass --manifest FILE or run `licenceguard init`");
             return ExitCodes.BadInput;
         }
-        if (!File.Exists(path))
+        if (SafeFile.Refusal(path) is { } refusal)
         {
-            Console.Error.WriteLine($"{path}: error {DiagnosticIds.ManifestUnreadable}: the file does not exist");
+            Console.Error.WriteLine($"{path}: error {DiagnosticIds.ManifestUnreadable}: {refusal}");
             return ExitCodes.BadInput;
         }
         var options = new PolicyOptions();

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using LicenceGuard.Core;
 using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Files;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Policy;
 
@@ -35,9 +36,9 @@ internal sealed class ComplianceInput
             Console.Error.WriteLine("licenceguard: no models.yaml here or in a parent folder; pass --manifest FILE");
             return null;
         }
-        if (!File.Exists(path))
+        if (SafeFile.Refusal(path) is { } refusal)
         {
-            Console.Error.WriteLine($"{path}: error {DiagnosticIds.ManifestUnreadable}: the file does not exist");
+            Console.Error.WriteLine($"{path}: error {DiagnosticIds.ManifestUnreadable}: {refusal}");
             return null;
         }
         var dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
@@ -45,7 +46,13 @@ internal sealed class ComplianceInput
         {
             try
             {
-                var text = File.ReadAllText(path);
+                var bytes = SafeFile.ReadAllBytes(path, Core.Yaml.YamlLimits.Default.MaxBytes, out var unreadable);
+                if (bytes is null)
+                {
+                    Console.Error.WriteLine($"{path}: error {DiagnosticIds.ManifestUnreadable}: {unreadable}");
+                    return null;
+                }
+                var text = System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
                 using var doc = System.Text.Json.JsonDocument.Parse(text);
                 if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object || !doc.RootElement.TryGetProperty("models", out _))
                 {

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Files;
 using LicenceGuard.Core.Weights;
 
 namespace LicenceGuard.Cli.Commands;
@@ -31,9 +32,10 @@ public static class InspectCommand
 
     private static int Run(string path, bool json, bool noHash)
     {
-        if (!File.Exists(path))
+        // A FIFO or /dev/zero would block or never end: only a regular file is inspected.
+        if (SafeFile.Refusal(path) is { } refusal)
         {
-            Console.Error.WriteLine($"{path}: error {DiagnosticIds.WeightsFileMissing}: the file does not exist");
+            Console.Error.WriteLine($"{path}: error {DiagnosticIds.WeightsFileMissing}: {refusal}");
             return ExitCodes.BadInput;
         }
         var inspection = WeightsInspector.Inspect(path);

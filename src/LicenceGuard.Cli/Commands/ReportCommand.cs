@@ -10,8 +10,9 @@ namespace LicenceGuard.Cli.Commands;
 
 /// <summary>
 /// <c>licenceguard report [--manifest FILE] [--lock FILE] --format html|md|json|cyclonedx|spdx3|notices [-o FILE]</c>: the
-/// compliance officer's report, the pull-request summary, the CycloneDX ML-BOM or MODEL-NOTICES.txt. Exit 0 when the
-/// report is written (findings are the report's content, not a failure), 2 when the input cannot be read.
+/// compliance officer's report, the pull-request summary, the CycloneDX ML-BOM, the SPDX 3 document or MODEL-NOTICES.txt. The report is
+/// written either way; the exit code is the check's, as for every verb: 0 when clean, 1 when a finding is an error
+/// (so a CI step that publishes the report still fails), 2 when the input cannot be read.
 /// </summary>
 public static class ReportCommand
 {
@@ -69,6 +70,6 @@ public static class ReportCommand
                 Console.Error.WriteLine($"licenceguard: wrote {output}");
             }
         }
-        return ExitCodes.Clean;
+        return input.Errors > 0 ? ExitCodes.Findings : ExitCodes.Clean;
     }
 }

@@ -1,4 +1,3 @@
-using LicenceGuard.Core.CodeApis;
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
@@ -8,6 +7,8 @@ using System.Text;
 using System.Text.Json;
 using LicenceGuard.Analyzers.Detection;
 using LicenceGuard.Core.Catalogue;
+using LicenceGuard.Core.CodeApis;
+using LicenceGuard.Core.Files;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -98,7 +99,7 @@ public static class ScanCommand
         var configRoots = Directory.Exists(full) ? new[] { full } : projectDirs.ToArray();
         foreach (var config in configRoots.SelectMany(r => Files(r, "appsettings*.json")).Distinct(StringComparer.Ordinal))
         {
-            var text = File.ReadAllText(config);
+            if (ReadSource(config) is not { } text) continue;
             foreach (var v in ConfigFileScanner.Scan(text))
                 hits.Add(new ScanHit(Relative(baseDir, config), v.Line, v.Column, v.Value, ReferenceKinds.ConfigValue, v.Path));
         }
@@ -111,13 +112,18 @@ public static class ScanCommand
     {
         if (files.Count == 0) return Array.Empty<ScanHit>();
         var parse = new CSharpParseOptions(LanguageVersion.Preview);
-        var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f, Encoding.UTF8)).ToList();
+        var trees = files.Select(f => (File: f, Text: ReadSource(f))).Where(f => f.Text != null)
+            .Select(f => CSharpSyntaxTree.ParseText(f.Text!, parse, f.File, Encoding.UTF8)).ToList();
         var compilation = CSharpCompilation.Create("scan", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         return scanner.Scan(compilation, t => Relative(baseDir, t.FilePath));
     }
 
     private static string? OwnerOf(string file, List<string> projectDirsDeepestFirst) =>
         projectDirsDeepestFirst.FirstOrDefault(d => file.StartsWith(d + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+
+    /// <summary>A source file's text, or null for one that is not a regular file or is larger than code is.</summary>
+    private static string? ReadSource(string path) =>
+        SafeFile.ReadAllBytes(path, Core.Output.CodeReferenceScanner.MaxFileBytes, out _) is { } bytes ? Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF') : null;
 
     /// <summary>Files under a folder, skipping build output and hidden folders, in ordinal order.</summary>
     private static IEnumerable<string> Files(string root, string pattern)

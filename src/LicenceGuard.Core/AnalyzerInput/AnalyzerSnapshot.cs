@@ -72,7 +72,8 @@ public sealed class AnalyzerSnapshot
     /// </summary>
     public static void WriteFile(string manifestPath, EvaluationResult result, string snapshotPath)
     {
-        if (result.Manifest != null && Text.TextDecoder.TryDecode(System.IO.File.ReadAllBytes(manifestPath), out var text, out _, out _, out _))
+        if (result.Manifest != null && Files.SafeFile.ReadAllBytes(manifestPath, Yaml.YamlLimits.Default.MaxBytes, out _) is { } bytes
+            && Text.TextDecoder.TryDecode(bytes, out var text, out _, out _, out _))
         {
             Output.AtomicFile.WriteIfChanged(snapshotPath, Write(text, result, SdkApiTable.Embedded));
             return;

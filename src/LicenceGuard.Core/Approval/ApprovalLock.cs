@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LicenceGuard.Core.Files;
 
 namespace LicenceGuard.Core.Approval;
 
@@ -59,7 +60,12 @@ public static class ApprovalLock
         line = 0;
         try
         {
-            var bytes = File.ReadAllBytes(path);
+            var bytes = SafeFile.ReadAllBytes(path, Yaml.YamlLimits.Default.MaxBytes, out var refusal);
+            if (bytes is null)
+            {
+                error = "it cannot be read: " + refusal;
+                return null;
+            }
             var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
             if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("models", out var models) || models.ValueKind != JsonValueKind.Array)
             {

@@ -13,7 +13,7 @@ public sealed class ManifestChange
         Column = column;
     }
 
-    /// <summary>model-added | model-removed | licence-changed | licence-text-changed | threshold-near | waiver-added | weights-changed | hosting-changed.</summary>
+    /// <summary>model-added | model-removed | licence-changed | licence-text-changed | threshold-near | waiver-added | weights-changed | hosting-changed | override-changed | override-removed.</summary>
     public string Kind { get; }
     public string? ModelId { get; }
     public string Message { get; }

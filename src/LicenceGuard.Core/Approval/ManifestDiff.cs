@@ -82,7 +82,32 @@ public static class ManifestDiff
                 $"waiver of {w.Str("rule")}{(w.Str("model") is string model ? " for '" + model + "'" : string.Empty)} added since the approval: approved by {w.Str("approver")} until {w.Str("expires")}: {w.Str("reason")}",
                 file, line, column));
         }
+        CompareOverrides(current, approved, manifestFile, changes);
         return changes;
+    }
+
+    /// <summary>An organisation override of a catalogue fact that is new, changed or gone since the approval.</summary>
+    private static void CompareOverrides(JsonElement current, JsonElement approved, string manifestFile, List<ManifestChange> changes)
+    {
+        static IEnumerable<JsonElement> Overrides(JsonElement m) => m.Obj("catalogue").Arr("factOverrides");
+        static string Fact(JsonElement o) => o.Str("licence") + "|" + o.Str("key");
+        static string Decision(JsonElement o) => o.Str("organisationSha256") + "|" + o.Str("approver") + "|" + o.Bool("relaxes");
+        var before = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var o in Overrides(approved)) before[Fact(o)] = o;
+        var now = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var o in Overrides(current))
+        {
+            now.Add(Fact(o));
+            if (before.TryGetValue(Fact(o), out var old) && Decision(old) == Decision(o)) continue;
+            var (file, line, column) = Where(o, manifestFile);
+            var was = before.ContainsKey(Fact(o)) ? $"was {before[Fact(o)].Str("organisation")}" : "not overridden in the approved manifest";
+            changes.Add(new ManifestChange("override-changed", null,
+                $"organisation catalogue sets {o.Str("key")} of licence '{o.Str("licence")}' to {o.Str("organisation")} ({was}; embedded catalogue: {o.Str("embedded")}){(o.Bool("relaxes") == true ? ", relaxing a restriction" : string.Empty)}",
+                file, line, column));
+        }
+        foreach (var pair in before.Where(p => !now.Contains(p.Key)))
+            changes.Add(new ManifestChange("override-removed", null,
+                $"organisation catalogue no longer overrides {pair.Value.Str("key")} of licence '{pair.Value.Str("licence")}' (approved as {pair.Value.Str("organisation")})", manifestFile, 0, 0));
     }
 
     private static Dictionary<string, JsonElement> ById(JsonElement manifest)

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Files;
 using LicenceGuard.Core.Policy;
 using LicenceGuard.Core.Yaml;
 
@@ -29,15 +30,25 @@ public static class CatalogueLoader
         foreach (var path in paths)
         {
             IEnumerable<string> files;
-            if (Directory.Exists(path)) files = Directory.GetFiles(path, "*.yaml", SearchOption.AllDirectories).Concat(Directory.GetFiles(path, "*.yml", SearchOption.AllDirectories)).OrderBy(f => f, StringComparer.Ordinal);
-            else if (File.Exists(path)) files = new[] { path };
-            else
+            var kind = FileStatus.Of(path).Kind;
+            if (kind == FileKind.Directory)
+            {
+                var walker = new DirectoryWalker();
+                files = walker.Files(path, IsYamlName);
+                if (walker.Truncated)
+                    catalogue.Findings.Add(Finding.Create(DiagnosticIds.CatalogueFileInvalid,
+                        $"catalogue folder '{path}' holds more than {walker.MaxFiles} files or {walker.MaxDirectories} folders; only the first were read", SourceLocation.None(path)));
+            }
+            else if (kind == FileKind.Missing)
             {
                 catalogue.Findings.Add(Finding.Create(DiagnosticIds.CatalogueFileInvalid, $"catalogue path '{path}' does not exist", SourceLocation.None(path)));
                 continue;
             }
+            // A FIFO or device is refused by the reader, at its path.
+            else files = new[] { path };
             foreach (var file in files)
             {
+                catalogue.OrganisationFiles.Add(Path.GetFullPath(file));
                 var root = YamlTreeReader.ReadFile(file, out var error);
                 AddFile(catalogue, root, error, file, organisation: true);
             }
@@ -55,6 +66,9 @@ public static class CatalogueLoader
     }
 
     public static LicenceCatalogue Empty() => new();
+
+    private static bool IsYamlName(string name) =>
+        name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
     private static LicenceCatalogue LoadEmbeddedUncached()
     {
@@ -109,8 +123,11 @@ public static class CatalogueLoader
 
     private static void AddLicence(LicenceCatalogue catalogue, YMapping map, NodeReader reader, string file, bool organisation)
     {
+        // Organisation files are held to the embedded catalogue's keys and values: a typo is an error, not a silent no-op.
+        if (organisation) LicenceFileSchema.Check(map, reader);
         var id = reader.String(map, "id", "the licence", required: true);
         if (id is null) return;
+        var facts = organisation ? WithoutOverrideBlock(map) : map;
         if (catalogue.Licences.TryGetValue(id.Value, out var existing))
         {
             if (!organisation)
@@ -118,17 +135,22 @@ public static class CatalogueLoader
                 reader.Error(id.Location, $"licence '{id.Value}' is defined twice in the catalogue (also in {existing.File})");
                 return;
             }
-            var merged = LicenceMerger.Override(existing.Raw, map, out var keys);
+            var merged = LicenceMerger.Override(existing.Raw, facts, out var keys);
             var licence = new LicenceParser(reader).Parse(merged, existing.File);
             if (licence is null) return;
             licence.Overrides.AddRange(existing.Overrides);
             licence.Overrides.Add(new LicenceOverride(file, keys, added: false));
             catalogue.Licences[licence.Id] = licence;
+            if (LoadEmbedded().Licences.TryGetValue(licence.Id, out var embedded))
+                OverrideGovernance.Record(catalogue, embedded, licence, map, reader);
             return;
         }
-        var added = new LicenceParser(reader).Parse(map, file);
+        var added = new LicenceParser(reader).Parse(facts, file);
         if (added is null) return;
-        if (organisation) added.Overrides.Add(new LicenceOverride(file, map.Entries.Select(e => e.Key.Value).ToList(), added: true));
+        if (organisation) added.Overrides.Add(new LicenceOverride(file, facts.Entries.Select(e => e.Key.Value).ToList(), added: true));
         catalogue.Licences[added.Id] = added;
     }
+
+    private static YMapping WithoutOverrideBlock(YMapping map) =>
+        map[OverrideBlock.Key] is null ? map : new YMapping(map.Location, map.Entries.Where(e => e.Key.Value != OverrideBlock.Key).ToList());
 }

@@ -24,6 +24,10 @@ public sealed class LicenceCatalogue
     public List<Gpu> Gpus { get; } = new();
     /// <summary>Problems found while loading (organisation files especially), located in their files.</summary>
     public List<Finding> Findings { get; } = new();
+    /// <summary>Facts of the embedded catalogue that organisation files replaced, in the order they were read.</summary>
+    public List<FactOverride> FactOverrides { get; } = new();
+    /// <summary>The organisation's catalogue files that were read (full paths): inputs of the incremental build.</summary>
+    public List<string> OrganisationFiles { get; } = new();
     /// <summary>Files that were read, embedded or organisation's.</summary>
     public List<string> Files { get; } = new();
 

@@ -46,6 +46,11 @@ public static class DiagnosticIds
     public const string DerivativeNamingNotMet = "LG1028";
     public const string UseRestrictionsNotPassedOn = "LG1029";
 
+    // LG105x — organisation catalogue governance and processing limits
+    public const string CatalogueOverride = "LG1050";
+    public const string CatalogueOverrideNotApproved = "LG1051";
+    public const string InputOverLimit = "LG1052";
+
     // LG11xx — dependency audit (NuGet)
     public const string DependencyLicenceDenied = "LG1101";
     public const string DependencyLicenceUnknown = "LG1102";

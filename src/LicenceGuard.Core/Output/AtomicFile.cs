@@ -1,16 +1,22 @@
 using System;
 using System.IO;
 using System.Text;
+using LicenceGuard.Core.Files;
 
 namespace LicenceGuard.Core.Output;
 
 /// <summary>
 /// Writes outputs so that a reader never sees half a file and an interrupted write never loses the old one: write a
 /// temporary file beside the target, then rename over it. Unchanged content is not rewritten, so timestamps (and
-/// incremental builds that depend on them) stay put.
+/// incremental builds that depend on them) stay put. A write that was killed leaves its temporary file behind; the
+/// next write of the same target removes those older than <see cref="StaleAfter"/> (younger ones may belong to a
+/// parallel build writing the same file right now), and the build's clean target removes them all.
 /// </summary>
 public static class AtomicFile
 {
+    /// <summary>No write of an output takes this long, so an older temporary file belongs to a killed process.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+
     private static readonly UTF8Encoding Utf8 = new(false);
 
     /// <returns>True when the file was written, false when it already had this content.</returns>
@@ -19,10 +25,11 @@ public static class AtomicFile
     public static bool WriteIfChanged(string path, byte[] content)
     {
         var full = Path.GetFullPath(path);
-        if (File.Exists(full) && SameContent(full, content)) return false;
         var dir = Path.GetDirectoryName(full)!;
+        RemoveStaleTemporaryFiles(dir, Path.GetFileName(full));
+        if (SameContent(full, content)) return false;
         Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+        var temp = Path.Combine(dir, TemporaryPrefix(Path.GetFileName(full)) + Guid.NewGuid().ToString("N").Substring(0, 8) + TemporarySuffix);
         try
         {
             File.WriteAllBytes(temp, content);
@@ -37,21 +44,33 @@ public static class AtomicFile
         return true;
     }
 
-    private static bool SameContent(string path, byte[] content)
+    public const string TemporarySuffix = ".tmp";
+
+    private static string TemporaryPrefix(string fileName) => "." + fileName + ".";
+
+    private static void RemoveStaleTemporaryFiles(string dir, string fileName)
     {
+        if (!Directory.Exists(dir)) return;
         try
         {
-            var info = new FileInfo(path);
-            if (info.Length != content.Length) return false;
-            var existing = File.ReadAllBytes(path);
-            for (var i = 0; i < existing.Length; i++)
-                if (existing[i] != content[i]) return false;
-            return true;
+            foreach (var temp in Directory.EnumerateFiles(dir, TemporaryPrefix(fileName) + "*" + TemporarySuffix))
+                if (DateTime.UtcNow - File.GetLastWriteTimeUtc(temp) > StaleAfter) TryDelete(temp);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
-            return false;
+            // Leftovers cost disk space, not correctness; the clean target removes them too.
         }
+    }
+
+    private static bool SameContent(string path, byte[] content)
+    {
+        var status = FileStatus.Of(path);
+        if (status.Kind != FileKind.Regular || status.Size != content.Length) return false;
+        var existing = SafeFile.ReadAllBytes(path, content.Length, out _);
+        if (existing is null || existing.Length != content.Length) return false;
+        for (var i = 0; i < existing.Length; i++)
+            if (existing[i] != content[i]) return false;
+        return true;
     }
 
     private static void TryDelete(string path)

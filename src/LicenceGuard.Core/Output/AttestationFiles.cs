@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LicenceGuard.Core.Files;
 using LicenceGuard.Core.Weights;
 
 namespace LicenceGuard.Core.Output;
@@ -16,6 +17,9 @@ namespace LicenceGuard.Core.Output;
 /// </summary>
 public static class AttestationFiles
 {
+    /// <summary>An attestation is a few kilobytes; anything larger is not one.</summary>
+    public const long MaxBytes = 4 * 1024 * 1024;
+
     public static SortedDictionary<string, string> Read(IEnumerable<string> files, IEnumerable<string> declaredIds)
     {
         var byFileName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -25,8 +29,8 @@ public static class AttestationFiles
         {
             try
             {
-                if (!File.Exists(file) || new FileInfo(file).Length > 4 * 1024 * 1024) continue;
-                using var doc = JsonDocument.Parse(File.ReadAllBytes(file), new JsonDocumentOptions { MaxDepth = 32 });
+                if (SafeFile.ReadAllBytes(file, MaxBytes, out _) is not { } bytes) continue;
+                using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 32 });
                 if (doc.RootElement.ValueKind != JsonValueKind.Object) continue;
                 var id = doc.RootElement.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
                 if (id is null && !byFileName.TryGetValue(Path.GetFileName(file), out id)) continue;

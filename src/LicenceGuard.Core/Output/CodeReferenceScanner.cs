@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using LicenceGuard.Core.Files;
 using LicenceGuard.Core.Manifest;
 
 namespace LicenceGuard.Core.Output;
@@ -17,6 +18,8 @@ public sealed class CodeReferenceScanner
 {
     /// <summary>Larger files are generated or data, not code that names a model.</summary>
     public const long MaxFileBytes = 4 * 1024 * 1024;
+
+    private static readonly UTF8Encoding Utf8 = new(false);
 
     private readonly Dictionary<string, string> _names = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _weightsFileNames = new(StringComparer.OrdinalIgnoreCase);
@@ -41,17 +44,9 @@ public sealed class CodeReferenceScanner
         if (_names.Count == 0 && _weightsFileNames.Count == 0) return;
         foreach (var file in files.Where(f => !string.IsNullOrWhiteSpace(f)).Distinct(StringComparer.Ordinal))
         {
-            string text;
-            try
-            {
-                var info = new FileInfo(file);
-                if (!info.Exists || info.Length > MaxFileBytes) continue;
-                text = File.ReadAllText(file, Encoding.UTF8);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                continue;
-            }
+            var bytes = SafeFile.ReadAllBytes(file, MaxFileBytes, out _);
+            if (bytes is null) continue;
+            var text = Utf8.GetString(bytes).TrimStart('\uFEFF');
             // Most files name no model at all: a vectorised search for each name skips them without lexing.
             if (!_names.Keys.Concat(_weightsFileNames.Keys).Any(n => text.IndexOf(n, StringComparison.OrdinalIgnoreCase) >= 0)) continue;
             var relative = ComplianceManifestWriter.Relative(baseDir, file);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using LicenceGuard.Core.Approval;
+using LicenceGuard.Core.Files;
 using LicenceGuard.Core.Policy;
 using LicenceGuard.Core.Weights;
 
@@ -32,33 +33,9 @@ public static class ComplianceFacts
 
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".git", ".vs", "node_modules", "artifacts", "TestResults" };
 
-    /// <summary>C# files and appsettings*.json under a folder (bin/, obj/, .git/ skipped): what the CLI scans without a project.</summary>
-    public static List<string> SourceFilesUnder(string root)
-    {
-        var result = new List<string>();
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0 && result.Count < 50000)
-        {
-            var dir = pending.Pop();
-            try
-            {
-                foreach (var file in Directory.EnumerateFiles(dir))
-                {
-                    var name = Path.GetFileName(file);
-                    if (name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ||
-                        (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
-                        result.Add(file);
-                }
-                foreach (var sub in Directory.EnumerateDirectories(dir))
-                    if (!SkippedFolders.Contains(Path.GetFileName(sub))) pending.Push(sub);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                // A folder we may not read holds nothing we can report on.
-            }
-        }
-        result.Sort(StringComparer.Ordinal);
-        return result;
-    }
+    /// <summary>C# files and appsettings*.json under a folder (bin/, obj/, .git/ skipped, links to folders not followed): what the CLI scans without a project.</summary>
+    public static List<string> SourceFilesUnder(string root) =>
+        new DirectoryWalker(SkippedFolders.Contains).Files(root, name =>
+            name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ||
+            (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)));
 }

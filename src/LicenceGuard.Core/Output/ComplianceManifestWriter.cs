@@ -104,7 +104,31 @@ public static class ComplianceManifestWriter
             }
         }
         w.WriteEndArray();
+        WriteFactOverrides(w, c, rel);
         w.WriteEndObject();
+    }
+
+    /// <summary>Each replaced fact of the embedded catalogue, so that the approval lock covers it: a changed override is drift.</summary>
+    private static void WriteFactOverrides(Utf8JsonWriter w, LicenceCatalogue c, Func<string, string> rel)
+    {
+        w.WriteStartArray("factOverrides");
+        foreach (var o in c.FactOverrides)
+        {
+            w.WriteStartObject();
+            w.WriteString("licence", o.LicenceId);
+            w.WriteString("key", o.Key);
+            w.WriteString("embedded", o.Embedded);
+            w.WriteString("organisation", o.Organisation);
+            w.WriteString("organisationSha256", o.OrganisationSha256);
+            w.WriteBoolean("relaxes", o.Relaxes);
+            w.WriteString("by", o.By);
+            w.WriteString("reason", o.Reason);
+            w.WriteString("source", o.Source);
+            w.WriteString("approver", o.Approver);
+            WriteLocation(w, "location", o.Location, rel);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static void WriteOrganisation(Utf8JsonWriter w, Organisation o)

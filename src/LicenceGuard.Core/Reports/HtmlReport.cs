@@ -42,7 +42,7 @@ public static class HtmlReport
         sb.Append(" · ").Append(E(manifest.Str("tool"))).Append("</div>\n</header>\n");
 
         sb.Append("<nav class=\"toc\"><a href=\"#overview\">Overview</a><a href=\"#thresholds\">Thresholds</a><a href=\"#perimeter\">Data perimeter</a>")
-          .Append("<a href=\"#reviews\">Reviews</a><a href=\"#duties\">Duties</a><a href=\"#waivers\">Waivers</a><a href=\"#changes\">Changes</a>")
+          .Append("<a href=\"#reviews\">Reviews</a><a href=\"#duties\">Duties</a><a href=\"#waivers\">Waivers</a><a href=\"#overrides\">Overrides</a><a href=\"#changes\">Changes</a>")
           .Append("<a href=\"#findings\">Findings</a><a href=\"#models\">Models</a></nav>\n<main>\n");
 
         Overview(sb, summary, models);
@@ -51,6 +51,7 @@ public static class HtmlReport
         Reviews(sb, models);
         Duties(sb, models);
         Waivers(sb, manifest);
+        Overrides(sb, manifest);
         Changes(sb, approved, changes);
         Findings(sb, manifest);
         ModelDetails(sb, models);
@@ -207,6 +208,24 @@ public static class HtmlReport
     /// <summary>What changed since the approved lock; null when no lock was given.</summary>
     private static List<ManifestChange>? ApprovedChanges(JsonElement manifest, JsonElement? approved) =>
         approved is JsonElement lockRoot && lockRoot.ValueKind == JsonValueKind.Object ? ManifestDiff.Compare(manifest, lockRoot) : null;
+
+    /// <summary>Facts of the embedded catalogue that the organisation's own files replaced, with who, why and who approved a relaxation.</summary>
+    private static void Overrides(StringBuilder sb, JsonElement manifest)
+    {
+        sb.Append("<section id=\"overrides\">\n<h2>Organisation catalogue overrides</h2>\n<p class=\"lead\">Licence facts the organisation's own catalogue files changed. A change that relaxes a restriction counts only with a named approver.</p>\n");
+        sb.Append("<table data-check=\"overrides\"><thead><tr><th>Licence</th><th>Fact</th><th>Embedded catalogue</th><th>Organisation</th><th>Decision</th><th>By, why, source</th><th>Where</th></tr></thead><tbody>\n");
+        var overrides = manifest.Obj("catalogue").Arr("factOverrides").ToList();
+        foreach (var o in overrides)
+        {
+            var decision = o.Bool("relaxes") != true ? Pill("met", "keeps or tightens") : o.Str("approver") is string a ? Pill("near", "relaxes") + " approved by " + E(a) : Pill("open", "relaxes, not approved");
+            var loc = o.Obj("location");
+            sb.Append("<tr><td>").Append(Code(o.Str("licence"))).Append("</td><td>").Append(Code(o.Str("key"))).Append("</td><td>").Append(E(o.Str("embedded"))).Append("</td><td>").Append(E(o.Str("organisation")))
+              .Append("</td><td>").Append(decision).Append("</td><td>").Append(E(o.Str("by") ?? "no one named")).Append(": ").Append(E(o.Str("reason") ?? "no reason given")).Append(" <span class=\"muted\">(")
+              .Append(E(o.Str("source") ?? "no source")).Append(")</span></td><td>").Append(loc.Num("line") is double line && line > 0 ? "<code>" + E(loc.Str("file")) + ":" + line.ToString(CultureInfo.InvariantCulture) + "</code>" : "—").Append("</td></tr>\n");
+        }
+        if (overrides.Count == 0) sb.Append("<tr><td colspan=\"7\" class=\"muted\">The embedded catalogue is used as published: no fact is overridden.</td></tr>\n");
+        sb.Append("</tbody></table>\n</section>\n");
+    }
 
     private static void Changes(StringBuilder sb, JsonElement? approved, List<ManifestChange>? changes)
     {

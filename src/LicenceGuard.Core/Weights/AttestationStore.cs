@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using LicenceGuard.Core.Files;
 
 namespace LicenceGuard.Core.Weights;
 
@@ -38,7 +39,8 @@ public static class AttestationStore
         {
             try
             {
-                var text = File.ReadAllText(file, Encoding.UTF8);
+                if (SafeFile.ReadAllBytes(file, Output.AttestationFiles.MaxBytes, out _) is not { } bytes) continue;
+                var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
                 using var doc = JsonDocument.Parse(text);
                 if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String)
                     result[m.GetString()!] = text;

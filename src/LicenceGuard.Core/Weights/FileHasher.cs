@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Security.Cryptography;
+using LicenceGuard.Core.Files;
 
 namespace LicenceGuard.Core.Weights;
 
@@ -15,10 +16,11 @@ public static class FileHasher
     public const int BlockBytes = 1024 * 1024;
 
     /// <returns>Lower-case hex SHA-256 of the whole file.</returns>
+    /// <exception cref="IOException">The path is not a regular file (a FIFO would never end) or cannot be read.</exception>
     public static string Sha256(string path)
     {
         using var sha = SHA256.Create();
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var stream = SafeFile.OpenRead(path, out var refusal, FileOptions.SequentialScan, bufferSize: 1) ?? throw new IOException(refusal);
         var buffer = new byte[BlockBytes];
         int count;
         while ((count = stream.Read(buffer, 0, buffer.Length)) > 0) sha.TransformBlock(buffer, 0, count, null, 0);

@@ -3,19 +3,23 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LicenceGuard.Core.Files;
 using LicenceGuard.Core.Output;
 
 namespace LicenceGuard.Core.Weights;
 
 /// <summary>
-/// Remembers each weights file's SHA-256 keyed by full path, size and last-write time (UTC ticks), so an unchanged
-/// multi-gigabyte file re-verifies with one stat call. A file rewritten with the same size within the file system's
-/// timestamp resolution would be missed; tools that replace weights (downloads, copies) change the time.
+/// Remembers each weights file's SHA-256 keyed by what <c>touch</c> cannot forge: full path, size, modification time,
+/// inode change time, device and inode (stat(2), nanoseconds). Restoring a changed file's mtime with <c>touch -r</c>
+/// sets its change time to now, and replacing it by rename changes its inode, so either re-hashes. Where the platform
+/// does not give change time and inode (Windows, .NET Framework) nothing is cached: every file is hashed.
 /// The cache is a small JSON file written atomically; a damaged cache is ignored and rebuilt, never trusted.
 /// </summary>
 public sealed class HashCache
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
+    /// <summary>A cache of a few thousand files is well under this; a larger file is not a cache LicenceGuard wrote.</summary>
+    private const long MaxCacheBytes = 64L * 1024 * 1024;
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly string? _path;
     private bool _dirty;
@@ -28,20 +32,20 @@ public sealed class HashCache
     public static HashCache Load(string? path)
     {
         var cache = new HashCache(path);
-        if (path is null || !File.Exists(path)) return cache;
+        if (path is null || SafeFile.ReadAllBytes(path, MaxCacheBytes, out _) is not { } bytes) return cache;
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var doc = JsonDocument.Parse(bytes);
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("version", out var v) || v.ValueKind != JsonValueKind.Number || v.GetInt32() != FormatVersion) return cache;
             if (!root.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Object) return cache;
             foreach (var f in files.EnumerateObject())
             {
                 var e = f.Value;
-                if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("size", out var size) && size.TryGetInt64(out var s) &&
-                    e.TryGetProperty("mtime", out var mtime) && mtime.TryGetInt64(out var m) &&
+                if (e.ValueKind == JsonValueKind.Object && Int64(e, "size") is { } size && Int64(e, "mtimeNs") is { } mtime && Int64(e, "ctimeNs") is { } ctime &&
+                    Int64(e, "device") is { } device && Int64(e, "inode") is { } inode &&
                     e.TryGetProperty("sha256", out var sha) && sha.ValueKind == JsonValueKind.String && sha.GetString() is { Length: 64 } hex)
-                    cache._entries[f.Name] = new Entry(s, m, hex);
+                    cache._entries[f.Name] = new Entry(new Stamp(size, mtime, ctime, device, inode), hex);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or FormatException or InvalidOperationException)
@@ -54,21 +58,19 @@ public sealed class HashCache
     /// <summary>How many files were hashed (not served from the cache) through this instance.</summary>
     public int Computed { get; private set; }
 
-    /// <summary>The file's SHA-256, from the cache when path, size and modification time are unchanged.</summary>
+    /// <summary>The file's SHA-256, from the cache when path, size, times, device and inode are unchanged.</summary>
     public string GetSha256(string path)
     {
         var full = Path.GetFullPath(path);
-        var info = new FileInfo(full);
-        var size = info.Length;
-        var mtime = info.LastWriteTimeUtc.Ticks;
-        if (_entries.TryGetValue(full, out var e) && e.Size == size && e.Mtime == mtime) return e.Sha256;
+        var before = FileStatus.Of(full);
+        var stamp = Stamp.Of(before);
+        if (stamp != null && _entries.TryGetValue(full, out var e) && e.Stamp.Equals(stamp)) return e.Sha256;
         var sha = FileHasher.Sha256(full);
         Computed++;
-        // Take the time again: a file that changed while it was being hashed must not be cached under its old stamp.
-        info.Refresh();
-        if (info.Length == size && info.LastWriteTimeUtc.Ticks == mtime)
+        // Stat again: a file that changed while it was being hashed must not be cached under its old stamp.
+        if (stamp != null && stamp.Equals(Stamp.Of(FileStatus.Of(full))))
         {
-            _entries[full] = new Entry(size, mtime, sha);
+            _entries[full] = new Entry(stamp, sha);
             _dirty = true;
         }
         return sha;
@@ -101,8 +103,11 @@ public sealed class HashCache
             foreach (var pair in new SortedDictionary<string, Entry>(_entries, StringComparer.Ordinal))
             {
                 w.WriteStartObject(pair.Key);
-                w.WriteNumber("size", pair.Value.Size);
-                w.WriteNumber("mtime", pair.Value.Mtime);
+                w.WriteNumber("size", pair.Value.Stamp.Size);
+                w.WriteNumber("mtimeNs", pair.Value.Stamp.ModifiedNs);
+                w.WriteNumber("ctimeNs", pair.Value.Stamp.ChangedNs);
+                w.WriteNumber("device", pair.Value.Stamp.Device);
+                w.WriteNumber("inode", pair.Value.Stamp.Inode);
                 w.WriteString("sha256", pair.Value.Sha256);
                 w.WriteEndObject();
             }
@@ -112,17 +117,47 @@ public sealed class HashCache
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    private static long? Int64(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.TryGetInt64(out var n) ? n : null;
+
     private sealed class Entry
     {
-        public Entry(long size, long mtime, string sha256)
+        public Entry(Stamp stamp, string sha256)
         {
-            Size = size;
-            Mtime = mtime;
+            Stamp = stamp;
             Sha256 = sha256;
         }
 
-        public long Size { get; }
-        public long Mtime { get; }
+        public Stamp Stamp { get; }
         public string Sha256 { get; }
+    }
+
+    /// <summary>What identifies one version of a file's content without reading it.</summary>
+    private sealed class Stamp : IEquatable<Stamp>
+    {
+        public Stamp(long size, long modifiedNs, long changedNs, long device, long inode)
+        {
+            Size = size;
+            ModifiedNs = modifiedNs;
+            ChangedNs = changedNs;
+            Device = device;
+            Inode = inode;
+        }
+
+        public long Size { get; }
+        public long ModifiedNs { get; }
+        public long ChangedNs { get; }
+        public long Device { get; }
+        public long Inode { get; }
+
+        /// <summary>Null where the platform cannot say when the file last changed in a way touch cannot set: then never cache.</summary>
+        public static Stamp? Of(FileStatus s) =>
+            s.Kind == FileKind.Regular && s.HasChangeIdentity ? new Stamp(s.Size, s.ModifiedNs, s.ChangedNs, s.Device, s.Inode) : null;
+
+        public bool Equals(Stamp? other) => other != null && Size == other.Size && ModifiedNs == other.ModifiedNs &&
+            ChangedNs == other.ChangedNs && Device == other.Device && Inode == other.Inode;
+
+        public override bool Equals(object? obj) => Equals(obj as Stamp);
+
+        public override int GetHashCode() => (Size, ModifiedNs, ChangedNs, Device, Inode).GetHashCode();
     }
 }

@@ -5,22 +5,46 @@ namespace LicenceGuard.Core.Weights;
 
 /// <summary>
 /// Finds files that run code when loaded: a raw pickle stream (protocol 2 and later start with opcode PROTO, 0x80,
-/// then the protocol number; PyTorch's legacy format is such a stream) and a zip archive holding a pickle (PyTorch's
-/// torch.save format since 1.6: <c>archive/data.pkl</c>), whatever the file is called.
+/// then the protocol number; PyTorch's legacy format is such a stream; protocols 0 and 1 are recognised by their
+/// opcodes, see <see cref="PickleOpcodes"/>) and a zip archive holding a pickle (PyTorch's torch.save format since
+/// 1.6: <c>archive/data.pkl</c>), whatever the file is called.
 /// </summary>
-internal static class PickleDetector
+public static class PickleDetector
 {
     private const uint LocalFileHeader = 0x04034b50;
     private const uint EndOfCentralDirectory = 0x06054b50;
     private const uint CentralDirectoryHeader = 0x02014b50;
     private const int MaxEntries = 100_000;
 
-    public static bool IsRawPickle(byte[] head, int count) => count >= 2 && head[0] == 0x80 && head[1] is >= 2 and <= 5;
+    /// <summary>
+    /// True when the file at <paramref name="path"/> holds a pickle by content (a raw stream of any protocol 0–5, or a
+    /// zip archive with a pickle entry), whatever its extension; false for anything else, including files that cannot
+    /// be read as regular files.
+    /// </summary>
+    public static bool Holds(string path)
+    {
+        try
+        {
+            using var stream = Files.SafeFile.OpenRead(path, out _, FileOptions.RandomAccess, 64 * 1024);
+            if (stream is null) return false;
+            var head = new byte[4];
+            var count = stream.Read(head, 0, head.Length);
+            if (IsRawPickle(head, count)) return true;
+            if (IsZip(head, count)) return FindPickleInZip(stream) != null;
+            return count > 0 && PickleOpcodes.IsPickle(stream);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is WeightsFormatException || ex is ArgumentException)
+        {
+            return false;
+        }
+    }
 
-    public static bool IsZip(byte[] head, int count) => count >= 4 && BitConverter.ToUInt32(head, 0) == LocalFileHeader;
+    internal static bool IsRawPickle(byte[] head, int count) => count >= 2 && head[0] == 0x80 && head[1] is >= 2 and <= 5;
+
+    internal static bool IsZip(byte[] head, int count) => count >= 4 && BitConverter.ToUInt32(head, 0) == LocalFileHeader;
 
     /// <summary>The pickle entry a zip holds (e.g. "archive/data.pkl"), or null when it holds none.</summary>
-    public static string? FindPickleInZip(Stream stream)
+    internal static string? FindPickleInZip(Stream stream)
     {
         foreach (var name in EntryNames(stream))
             if (name.EndsWith(".pkl", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".pickle", StringComparison.OrdinalIgnoreCase))
@@ -68,6 +92,8 @@ internal static class PickleDetector
 
     internal static string DescribeRaw(byte protocol) => $"a Python pickle stream (protocol {protocol})";
 
+    internal const string DescribeUnframed = "a Python pickle stream (protocol 0 or 1, recognised by its opcodes)";
+
     /// <summary>Extensions of formats that are pickles in practice; content that is not recognised under them is refused.</summary>
-    public static bool HasPickleExtension(string path) => Catalogue.ModelFileExtensions.Match(path, Catalogue.ModelFileExtensions.PickleBased) != null;
+    internal static bool HasPickleExtension(string path) => Catalogue.ModelFileExtensions.Match(path, Catalogue.ModelFileExtensions.PickleBased) != null;
 }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text.Json;
+using LicenceGuard.Core.Files;
 
 namespace LicenceGuard.Core.Weights;
 
@@ -13,16 +14,16 @@ public static class WeightsInspector
 {
     public static WeightsInspection Inspect(string path)
     {
-        long length;
-        try { length = new FileInfo(path).Length; }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return new WeightsInspection(path, WeightsFormat.Unknown, 0) { Error = $"cannot read the file: {ex.Message}" };
-        }
-        var result = new WeightsInspection(path, WeightsFormat.Unknown, length);
+        var status = FileStatus.Of(path);
+        var result = new WeightsInspection(path, WeightsFormat.Unknown, status.Size);
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.RandomAccess);
+            using var stream = SafeFile.OpenRead(path, out var refusal, FileOptions.RandomAccess, 64 * 1024);
+            if (stream is null)
+            {
+                result.Error = $"cannot read the file: {refusal}";
+                return result;
+            }
             InspectStream(stream, path, result);
         }
         catch (WeightsFormatException ex) { result.Error = ex.Message; }
@@ -78,9 +79,20 @@ public static class WeightsInspector
             result.Format = WeightsFormat.Safetensors;
             SafetensorsInspector.Read(stream, result);
         }
-        else if (OnnxInspector.LooksLikeOnnx(head, count) || path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+        else if (OnnxInspector.LooksLikeOnnx(head, count))
         {
             result.Format = WeightsFormat.Onnx;
+            OnnxInspector.Read(stream, result);
+        }
+        else if (count > 0 && PickleOpcodes.IsPickle(stream))
+        {
+            // Protocols 0 and 1 have no header: the opcodes themselves are the evidence, whatever the file is called.
+            MarkPickle(result, PickleDetector.DescribeUnframed);
+        }
+        else if (path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+        {
+            result.Format = WeightsFormat.Onnx;
+            stream.Seek(0, SeekOrigin.Begin);
             OnnxInspector.Read(stream, result);
         }
         else if (count == 0)
@@ -157,8 +169,8 @@ public static class WeightsInspector
     {
         try
         {
-            if (!File.Exists(path) || new FileInfo(path).Length > 4 * 1024 * 1024) return null;
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            if (SafeFile.ReadAllBytes(path, 4 * 1024 * 1024, out _) is not { } bytes) return null;
+            using var doc = JsonDocument.Parse(bytes);
             return doc.RootElement.ValueKind == JsonValueKind.Object ? doc.RootElement.Clone() : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)

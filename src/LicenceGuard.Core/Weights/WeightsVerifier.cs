@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using LicenceGuard.Core.Catalogue;
 using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Files;
 using LicenceGuard.Core.Manifest;
 using LicenceGuard.Core.Policy;
 
@@ -54,9 +55,12 @@ public static class WeightsVerifier
             result.Findings.Add(Finding.Create(DiagnosticIds.WeightsFileMissing, $"weights path '{declared}' of model '{id}' is not a valid path: {ex.Message}", file.Path.Location, id));
             return null;
         }
-        if (!File.Exists(full))
+        var kind = FileStatus.Of(full).Kind;
+        if (kind != FileKind.Regular)
         {
-            result.Findings.Add(Finding.Create(DiagnosticIds.WeightsFileMissing, $"weights file '{declared}' of model '{id}' does not exist (looked for {full})", file.Path.Location, id,
+            // A FIFO or /dev/zero would block or never end: only regular files are inspected and hashed.
+            var what = kind == FileKind.Missing ? $"does not exist (looked for {full})" : $"is not a regular file: {SafeFile.Refusal(full)}";
+            result.Findings.Add(Finding.Create(DiagnosticIds.WeightsFileMissing, $"weights file '{declared}' of model '{id}' {what}", file.Path.Location, id,
                 Facts(("path", full))));
             return null;
         }

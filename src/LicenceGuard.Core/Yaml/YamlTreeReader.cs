@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using LicenceGuard.Core.Files;
 using LicenceGuard.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -18,25 +19,11 @@ public static class YamlTreeReader
     public static YNode? ReadFile(string path, out YamlError? error, YamlLimits? limits = null)
     {
         limits ??= YamlLimits.Default;
-        byte[] bytes;
-        try
+        // Only a regular file is opened, its size checked first: a FIFO or /dev/zero as models.yaml is an error, not a hang.
+        var bytes = SafeFile.ReadAllBytes(path, limits.MaxBytes, out var refusal);
+        if (bytes is null)
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                error = new YamlError(SourceLocation.None(path), "the file does not exist");
-                return null;
-            }
-            if (info.Length > limits.MaxBytes)
-            {
-                error = new YamlError(new SourceLocation(path, 1, 1), $"the file is {info.Length} bytes, over the limit of {limits.MaxBytes}");
-                return null;
-            }
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-        {
-            error = new YamlError(SourceLocation.None(path), "the file cannot be read: " + ex.Message);
+            error = new YamlError(SourceLocation.None(path), refusal!);
             return null;
         }
         return ReadBytes(bytes, path, out error, limits);
@@ -57,6 +44,11 @@ public static class YamlTreeReader
         limits ??= YamlLimits.Default;
         error = null;
         if (text.Length > 0 && text[0] == '\uFEFF') text = text.Substring(1);
+        if (text.Length > limits.MaxBytes)
+        {
+            error = new YamlError(new SourceLocation(path, 1, 1), $"the text is {text.Length} characters, over the limit of {limits.MaxBytes}");
+            return null;
+        }
         var stack = new Stack<Frame>();
         var last = new SourceLocation(path, 1, 1);
         try
@@ -73,7 +65,9 @@ public static class YamlTreeReader
                 error = new YamlError(open, message + $" (the {(stack.Peek().Node is YSequence ? "[ list" : "{ mapping")} opened here is not closed before line {ex.Start.Line})");
                 return null;
             }
-            error = new YamlError(Loc(path, ex.Start), message);
+            // YamlDotNet locates a tab used as indentation at the start of the mapping it was scanning; the fix is at the tab.
+            var at = ex.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && FirstIndentingTab(text, path) is { } tab ? tab : Loc(path, ex.Start);
+            error = new YamlError(at, message);
             return null;
         }
         catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException || ex is FormatException || ex is OverflowException)
@@ -147,6 +141,11 @@ public static class YamlTreeReader
             switch (ev)
             {
                 case Scalar s:
+                    if (s.Value.Length > limits.MaxScalarLength)
+                    {
+                        error = new YamlError(Loc(path, s.Start), $"a value of {s.Value.Length} characters, over the limit of {limits.MaxScalarLength}");
+                        return null;
+                    }
                     completed = new YScalar(Loc(path, s.Start), s.Value, s.Style != ScalarStyle.Plain);
                     if (!s.Anchor.IsEmpty) Remember(anchors, weights, s.Anchor.Value, completed, 1);
                     break;
@@ -221,6 +220,28 @@ public static class YamlTreeReader
             }
         }
         return true;
+    }
+
+    /// <summary>The first tab in a line's indentation (before its first other character), where YAML forbids tabs.</summary>
+    private static SourceLocation? FirstIndentingTab(string text, string path)
+    {
+        var line = 1;
+        var inIndent = true;
+        var column = 1;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                column = 1;
+                inIndent = true;
+                continue;
+            }
+            if (inIndent && c == '\t') return new SourceLocation(path, line, column);
+            if (c != ' ' && c != '-') inIndent = false;
+            column++;
+        }
+        return null;
     }
 
     private static YamlError TooDeep(string path, Mark mark, YamlLimits limits) =>

@@ -16,6 +16,7 @@ public sealed class OrganisationOverrideTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_dir, "meta-agreement.yaml"), """
             id: LicenseRef-Llama-3.1-Community
+            override: { by: l.counsel, reason: "signed enterprise agreement raises the MAU threshold", source: agreement, approver: c.officer }
             sources:
               agreement: { url: "https://legal.example.test/meta-2026-03.pdf" }
             thresholds:

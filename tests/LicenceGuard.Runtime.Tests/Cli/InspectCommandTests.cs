@@ -60,4 +60,18 @@ public sealed class InspectCommandTests
         Assert.Equal(2, code);
         Assert.Contains("LG2002", stderr);
     }
+
+    [Theory]
+    [InlineData("/dev/zero")]
+    [InlineData("fifo")]
+    public async System.Threading.Tasks.Task SpecialFile_Triggers_ExitTwo_WithoutBlocking(string which)
+    {
+        using var dir = new TempFolder();
+        var path = which == "fifo" ? dir.Fifo("model.safetensors") : which;
+        var run = System.Threading.Tasks.Task.Run(() => ConsoleCapture.Run("inspect", path));
+        Assert.Same(run, await System.Threading.Tasks.Task.WhenAny(run, System.Threading.Tasks.Task.Delay(System.TimeSpan.FromSeconds(10))));
+        var (code, _, stderr) = await run;
+        Assert.Equal(2, code);
+        Assert.Contains($"{path}: error LG2002: the path is a FIFO, socket or device, not a regular file", stderr);
+    }
 }
