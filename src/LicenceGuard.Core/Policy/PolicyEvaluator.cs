@@ -221,7 +221,7 @@ public static class PolicyEvaluator
                 var why = conditional ? $" ({trigger})" : string.Empty;
                 add(DiagnosticIds.AttributionNotMet,
                     $"{terms.Name} requires {(a.Phrase is null ? "attribution" : "\"" + a.Phrase + "\"")}{(a.Where is null ? string.Empty : " " + a.Where)}{why}; record where it is shown under attribution.shown of model '{m.Id.Value}'",
-                    m.Attribution?.Location ?? m.Id.Location, new[] { ("phrase", phrase), ("where", a.Where ?? string.Empty), ("source", a.Fact.SourceUrl ?? string.Empty) });
+                    m.Attribution?.Location ?? m.Id.Location, new[] { ("phrase", phrase), ("where", a.Where ?? string.Empty), ("trigger", trigger ?? string.Empty), ("source", a.Fact.SourceUrl ?? string.Empty) });
             }
         }
         // The notice travels with copies of the weights: a product that only serves the model hands out no copy.
