@@ -47,7 +47,7 @@ public static class PolicyEvaluator
     {
         var m = eval.Entry;
         var id = m.Id.Value;
-        eval.Match = Resolve(m, catalogue);
+        eval.Match = ModelResolver.Resolve(m, catalogue);
         void Add(string rule, string message, SourceLocation at, params (string Key, string Value)[] facts) =>
             findings.Add(Finding.Create(rule, message, at, id, facts.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList()));
 
@@ -145,27 +145,6 @@ public static class PolicyEvaluator
         CheckPerimeter(eval, org, Add);
     }
 
-    /// <summary>
-    /// What the catalogue knows of a declared model: its base model's family when it declares one (a fine-tune carries
-    /// the base licence), the provider's terms when it names a provider that has its own (Azure OpenAI), else its
-    /// ID or an alias, else a fine-tune name the catalogue recognises.
-    /// </summary>
-    private static ModelMatch? Resolve(ModelEntry m, LicenceCatalogue catalogue)
-    {
-        var id = m.Id.Value;
-        if (m.BaseModel is { } declaredBase && catalogue.Match(declaredBase.Value) is { } baseMatch)
-            return new ModelMatch(id, baseMatch.Family, baseMatch.Model, $"baseModel: {declaredBase.Value}", derivative: true);
-        if (m.Provider is { } provider && (catalogue.MatchFromProvider(id, provider.Value) ??
-            m.Aliases.Select(a => catalogue.MatchFromProvider(a.Value, provider.Value)).FirstOrDefault(x => x != null)) is { } fromProvider)
-            return fromProvider;
-        var direct = catalogue.Match(id) ?? m.Aliases.Select(a => catalogue.Match(a.Value)).FirstOrDefault(x => x != null);
-        if (direct is null) return catalogue.MatchDerivative(id);
-        // "myorg/llama-3.1-8b-ft-v2" matches Llama 3.1 only by its last segment: another organisation's repository
-        // under a fine-tune name is a derivative (a weights file path is the model itself, not a derivative).
-        var byNameOnly = direct.Model is null && !Glob.IsMatch(direct.MatchedBy, id) && ModelFileExtensions.Match(id, ModelFileExtensions.Weights) is null;
-        return byNameOnly && catalogue.MatchDerivative(id) is { } derived && derived.Family.Id == direct.Family.Id ? derived : direct;
-    }
-
     private static void CheckReview(ModelEntry m, Licence terms, Action<string, string, SourceLocation, (string, string)[]> add)
     {
         var id = m.Id.Value;
@@ -242,7 +221,7 @@ public static class PolicyEvaluator
                 var why = conditional ? $" ({trigger})" : string.Empty;
                 add(DiagnosticIds.AttributionNotMet,
                     $"{terms.Name} requires {(a.Phrase is null ? "attribution" : "\"" + a.Phrase + "\"")}{(a.Where is null ? string.Empty : " " + a.Where)}{why}; record where it is shown under attribution.shown of model '{m.Id.Value}'",
-                    m.Attribution?.Location ?? m.Id.Location, new[] { ("phrase", phrase), ("where", a.Where ?? string.Empty), ("source", a.Fact.SourceUrl ?? string.Empty) });
+                    m.Attribution?.Location ?? m.Id.Location, new[] { ("phrase", phrase), ("where", a.Where ?? string.Empty), ("trigger", trigger ?? string.Empty), ("source", a.Fact.SourceUrl ?? string.Empty) });
             }
         }
         // The notice travels with copies of the weights: a product that only serves the model hands out no copy.

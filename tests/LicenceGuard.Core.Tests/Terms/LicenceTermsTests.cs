@@ -93,6 +93,17 @@ public class LicenceTermsTests
         Assert.False(r.Models.Single().Duties.Single(d => d.Kind == "attribution").Required);
     }
 
+    [Theory]
+    [InlineData("true", "GB (use and distribution)")]
+    [InlineData("false", "GB (use)")]
+    public void DistributionScopedExclusions_ApplyOnlyWhenTheProductDistributes(string distributes, string expected)
+    {
+        var r = Evaluate(Org.Replace("territories: [US]", "territories: [GB]") + "models:\n  - id: tencent/Hunyuan-A13B-Instruct\n" +
+            $"    licence: LicenseRef-Tencent-Hunyuan-Community\n    distributes: {distributes}\n");
+        var f = Assert.Single(r.Findings, f => f.Id == DiagnosticIds.TerritoryExcluded);
+        Assert.Contains(expected, f.Message);
+    }
+
     [Fact]
     public void ProviderFamily_AnswersOnlyForItsProvider()
     {
