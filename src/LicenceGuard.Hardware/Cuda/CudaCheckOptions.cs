@@ -9,6 +9,8 @@ public sealed record WeightsToUpload(string FullPath, string DisplayPath, string
 public sealed class CudaCheckOptions
 {
     public int Device { get; init; }
+    /// <summary>The driver library to load; null: <see cref="CudaDriver.LibraryVariable"/>, else the system's libcuda.so.1.</summary>
+    public string? DriverLibrary { get; init; }
     public IReadOnlyList<WeightsToUpload> Files { get; init; } = Array.Empty<WeightsToUpload>();
     /// <summary>The KV cache the manifest's target needs (context × concurrency × layers × heads × precision); null: not sized.</summary>
     public long? KvCacheBytes { get; init; }

@@ -62,9 +62,9 @@ internal sealed unsafe class CudaDriver
     }
 
     /// <returns>The driver, or null with why not: no library, or a library that lacks an entry point (a driver too old).</returns>
-    public static CudaDriver? TryLoad(out string? reason)
+    public static CudaDriver? TryLoad(string? library, out string? reason)
     {
-        var configured = Environment.GetEnvironmentVariable(LibraryVariable);
+        var configured = library ?? Environment.GetEnvironmentVariable(LibraryVariable);
         var candidates = string.IsNullOrWhiteSpace(configured) ? DefaultCandidates : new[] { configured };
         foreach (var name in candidates)
         {

@@ -44,7 +44,7 @@ public static class CudaLoadCheck
     private static void Check(CudaCheckOptions options, CudaCheckResult result, Progress progress)
     {
         progress.Step = "loading the CUDA driver";
-        var driver = CudaDriver.TryLoad(out var reason) ?? throw new NoGpuException(reason!);
+        var driver = CudaDriver.TryLoad(options.DriverLibrary, out var reason) ?? throw new NoGpuException(reason!);
         result.Library = driver.LibraryName;
         using var session = new CudaSession(driver, progress);
         session.OpenDevice(options.Device, result);
