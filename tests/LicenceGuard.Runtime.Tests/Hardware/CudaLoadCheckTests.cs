@@ -20,7 +20,7 @@ public sealed class CudaLoadCheckTests
     private static readonly Dictionary<string, string> NoKnobs = new();
 
     /// <summary>A declared GGUF model (2 layers, 2 KV heads, head dim 8) with a target, so the KV cache can be sized.</summary>
-    private static string DeclaredModel(TempFolder dir, string target = "    target:\n      gpu: H100-80GB\n      contextTokens: 128\n      concurrency: 2\n")
+    internal static string DeclaredModel(TempFolder dir, string target = "    target:\n      gpu: H100-80GB\n      contextTokens: 128\n      concurrency: 2\n")
     {
         var weights = dir.Write("models/tiny.gguf", TestModels.Gguf());
         return dir.Write("models.yaml",
@@ -28,7 +28,7 @@ public sealed class CudaLoadCheckTests
             $"    weights:\n      - path: models/tiny.gguf\n        sha256: {FileHasher.Sha256(weights)}\n");
     }
 
-    private static JsonElement Attestation(TempFolder dir, string id = "test/tiny")
+    internal static JsonElement Attestation(TempFolder dir, string id = "test/tiny")
     {
         using var doc = JsonDocument.Parse(AttestationStore.ReadAll(dir.Path)[id]);
         return doc.RootElement.Clone();
