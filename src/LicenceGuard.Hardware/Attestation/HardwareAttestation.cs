@@ -72,6 +72,7 @@ public static class HardwareAttestation
             Number(w, "bytes", gpu?.UploadSeconds is null ? null : gpu.UploadedBytes);
             Number(w, "seconds", gpu?.UploadSeconds);
             Number(w, "gigabytesPerSecond", gpu?.UploadGigabytesPerSecond);
+            Number(w, "pinnedCopyGigabytesPerSecond", gpu?.PinnedCopyGigabytesPerSecond);
             Number(w, "checksumSeconds", gpu?.ChecksumSeconds);
             w.WriteEndObject();
 

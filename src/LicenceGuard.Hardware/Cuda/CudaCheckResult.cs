@@ -62,6 +62,8 @@ public sealed class CudaCheckResult
     public long UploadedBytes { get; internal set; }
     /// <summary>Read from disk and copied through pinned buffers, in GB/s (10^9 bytes): the pipeline's rate, not the bus's.</summary>
     public double? UploadGigabytesPerSecond => UploadSeconds is double s && s > 0 ? UploadedBytes / s / 1e9 : null;
+    /// <summary>Host-to-device copies from pinned memory alone, in GB/s (the bus's rate); null for weights smaller than one chunk.</summary>
+    public double? PinnedCopyGigabytesPerSecond { get; internal set; }
 
     public List<string> Notes { get; } = new();
 }

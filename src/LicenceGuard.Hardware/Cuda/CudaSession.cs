@@ -106,6 +106,7 @@ internal sealed unsafe class CudaSession : IDisposable
             _d.Check(_d.StreamCreate(&stream, 0), "cuStreamCreate");
             _streams[i] = stream;
         }
+        MeasureCopyRate(chunk, result);
         var started = Stopwatch.GetTimestamp();
         var turn = 0;
         for (var n = 0; n < result.Files.Count; n++)
@@ -125,10 +126,9 @@ internal sealed unsafe class CudaSession : IDisposable
                 var read = stream.ReadAtLeast(span.Slice(0, want), want, throwOnEndOfStream: false);
                 if (read < want)
                     throw new CheckFailedException($"'{file.DisplayPath}' ended at byte {offset + read}, but it had {file.Bytes} bytes when the check started (truncated or being written?)");
-                sha.AppendData(span.Slice(0, read));
                 var padded = (int)Padded(read);
                 span.Slice(read, padded - read).Clear();
-                host += WeightsChecksum.Host(span.Slice(0, padded), (ulong)offset / 4);
+                host += HashAndChecksum(sha, (IntPtr)_pinned[b], read, padded, (ulong)offset / 4);
                 _d.Check(_d.MemcpyHtoDAsync(_weights[n] + (ulong)offset, _pinned[b], (nuint)padded, _streams[b]), "cuMemcpyHtoDAsync");
                 offset += read;
             }
@@ -140,6 +140,32 @@ internal sealed unsafe class CudaSession : IDisposable
         for (var i = 0; i < 2; i++) _d.Check(_d.StreamSynchronize(_streams[i]), "cuStreamSynchronize");
         result.UploadSeconds = Seconds.Since(started);
         foreach (var f in result.Files) result.UploadedBytes += f.Bytes;
+    }
+
+    /// <summary>The SHA-256 and the host checksum of one chunk, side by side on two cores: together they bound the upload's pace.</summary>
+    private static ulong HashAndChecksum(IncrementalHash sha, IntPtr chunk, int read, int padded, ulong firstWord)
+    {
+        ulong sum = 0;
+        System.Threading.Tasks.Parallel.Invoke(
+            () => sha.AppendData(new ReadOnlySpan<byte>((void*)chunk, read)),
+            () => sum = WeightsChecksum.Host(new ReadOnlySpan<byte>((void*)chunk, padded), firstWord));
+        return sum;
+    }
+
+    /// <summary>
+    /// The host-to-device copy rate alone, before the upload (which then overwrites what this copies): up to eight
+    /// chunk-sized copies from a pinned buffer into the first weights allocation. Skipped for weights smaller than a chunk.
+    /// </summary>
+    private void MeasureCopyRate(int chunk, CudaCheckResult result)
+    {
+        var copies = (int)Math.Min(8, result.Files[0].Bytes / chunk);
+        if (copies == 0) return;
+        Step("measuring the pinned copy rate (cuMemcpyHtoDAsync)");
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < copies; i++)
+            _d.Check(_d.MemcpyHtoDAsync(_weights[0] + (ulong)i * (ulong)chunk, _pinned[0], (nuint)chunk, _streams[0]), "cuMemcpyHtoDAsync");
+        _d.Check(_d.StreamSynchronize(_streams[0]), "cuStreamSynchronize");
+        result.PinnedCopyGigabytesPerSecond = (double)copies * chunk / Seconds.Since(started) / 1e9;
     }
 
     /// <summary>Runs the checksum kernel over each uploaded file and compares with the host's checksum of the same bytes.</summary>

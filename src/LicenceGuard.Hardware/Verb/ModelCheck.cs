@@ -17,7 +17,7 @@ public sealed class ModelCheck
 
     public string ModelId { get; }
     /// <summary>The declared weights files, with the SHA-256 they were checked against before any upload.</summary>
-    public IReadOnlyList<WeightsToUpload> Files { get; }
+    public IReadOnlyList<WeightsToUpload> Files { get; internal set; }
     /// <summary>The program that ran the check: licenceguard or licenceguard-hw.</summary>
     public string Tool { get; }
     public bool Passed => DiagnosticId is null;

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Linq;
 using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Weights;
 using LicenceGuard.Hardware.Cuda;
 using LicenceGuard.Hardware.Nvml;
 using LicenceGuard.Hardware.Onnx;
@@ -32,6 +34,8 @@ internal static class ModelChecker
             if (settings.AllowCpu && onnxPath != null)
             {
                 check.Notes.Add($"no GPU ({gpu.Error}); the model ran on the CPU because that was allowed");
+                // Nothing was uploaded, so nothing hashed the files on the way: the attestation still names the weights.
+                check.Files = files.Select(f => f with { ExpectedSha256 = f.ExpectedSha256 ?? FileHasher.Sha256(f.FullPath) }).ToList();
                 return Infer(check, onnxPath, cuda: false, settings);
             }
             return check.Fail(DiagnosticIds.NoGpu, $"no GPU: {gpu.Error}" + (onnxPath != null ? "; pass --allow-cpu to run the model on the CPU instead" : string.Empty));

@@ -137,9 +137,14 @@ public static class VerifyHardwareVerb
             var inspection = WeightsInspector.Inspect(full);
             if (inspection.Unsafe) return Refused(id, $"error {DiagnosticIds.UnsafeWeightsFormat}: '{file.Path.Value}' is {inspection.UnsafeReason}", at);
             if (inspection.Error != null) return Refused(id, $"error {DiagnosticIds.LoadCheckFailed}: '{file.Path.Value}' cannot be loaded: {inspection.Error}", at);
-            var sha = cache.GetSha256(full);
-            if (file.Sha256?.Value is { } pinned && !string.Equals(pinned.Trim(), sha, StringComparison.OrdinalIgnoreCase))
-                return Refused(id, $"error {DiagnosticIds.WeightsHashMismatch}: '{file.Path.Value}' has SHA-256 {sha}, but models.yaml pins {pinned.ToLowerInvariant()}; not attesting other weights", file.Sha256.Location);
+            // A pinned file is hashed before anything is uploaded; every file's SHA-256 is computed again from the bytes uploaded.
+            string? sha = null;
+            if (file.Sha256?.Value is { } pinned)
+            {
+                sha = cache.GetSha256(full);
+                if (!string.Equals(pinned.Trim(), sha, StringComparison.OrdinalIgnoreCase))
+                    return Refused(id, $"error {DiagnosticIds.WeightsHashMismatch}: '{file.Path.Value}' has SHA-256 {sha}, but models.yaml pins {pinned.ToLowerInvariant()}; not attesting other weights", file.Sha256.Location);
+            }
             files.Add(new WeightsToUpload(full, file.Path.Value, sha));
             inspections.Add(inspection);
             if (onnx is null && inspection.Format == WeightsFormat.Onnx) onnx = full;
@@ -186,8 +191,9 @@ public static class VerifyHardwareVerb
         {
             parts.Add($"{name} (compute capability {g.ComputeCapability}, CUDA {g.CudaDriverVersion}{(c.Nvml?.DriverVersion is { } dv ? ", driver " + dv : string.Empty)}), level {HardwareAttestation.LevelName(c.Level)}");
             if (g.UploadSeconds is double s)
-                parts.Add($"{Bytes(g.UploadedBytes)} uploaded in {s.ToString("0.000", CultureInfo.InvariantCulture)} s ({g.UploadGigabytesPerSecond?.ToString("0.00", CultureInfo.InvariantCulture)} GB/s), " +
-                          $"GPU checksum agrees ({g.ChecksumSeconds?.ToString("0.000", CultureInfo.InvariantCulture)} s)");
+                parts.Add($"{Bytes(g.UploadedBytes)} read and uploaded in {s.ToString("0.000", CultureInfo.InvariantCulture)} s ({g.UploadGigabytesPerSecond?.ToString("0.00", CultureInfo.InvariantCulture)} GB/s" +
+                          (g.PinnedCopyGigabytesPerSecond is double bus ? $"; pinned copies alone {bus.ToString("0.0", CultureInfo.InvariantCulture)} GB/s" : string.Empty) +
+                          $"), GPU checksum agrees ({g.ChecksumSeconds?.ToString("0.000", CultureInfo.InvariantCulture)} s)");
             parts.Add(g.KvCacheBytes is long kv ? $"KV cache {Bytes(kv)} allocated" : "KV cache not sized");
             if (g.FreeBytesWithModel is long left) parts.Add($"{Bytes(left)} left free");
         }

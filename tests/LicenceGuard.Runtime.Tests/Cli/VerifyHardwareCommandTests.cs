@@ -40,6 +40,21 @@ public sealed class VerifyHardwareCommandTests
     }
 
     [Fact]
+    public void UnpinnedModel_CpuAllowed_AttestationStillNamesTheWeightsHash()
+    {
+        using var dir = new TempFolder();
+        var onnx = dir.Write("models/sample.onnx", OnnxWriter.SampleAddModel());
+        var manifest = dir.Write("models.yaml", Manifest("PIN").Replace("\n        sha256: PIN", string.Empty));
+        Assert.DoesNotContain("sha256", File.ReadAllText(manifest));
+
+        var (code, _, stderr) = ConsoleCapture.Run("verify-hardware", "--manifest", manifest, "--allow-cpu");
+
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(AttestationStore.ReadAll(dir.Path)["org/sample"]);
+        Assert.Equal(FileHasher.Sha256(onnx), json.RootElement.GetProperty("weights").GetProperty("sha256").GetString());
+    }
+
+    [Fact]
     public void ChangedWeights_Triggers_LG2001AtThePinAndNoAttestation()
     {
         using var dir = new TempFolder();

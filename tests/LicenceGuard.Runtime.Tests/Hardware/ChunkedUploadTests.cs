@@ -35,6 +35,7 @@ public sealed class ChunkedUploadTests
         Assert.Equal(WeightsChecksum.Host(padded, 0), file.HostChecksum);
         Assert.True(file.ChecksumsAgree);
         Assert.Equal(10_001, result.UploadedBytes);
+        Assert.True(result.PinnedCopyGigabytesPerSecond > 0);   // measured with 8 chunk-sized copies before the upload overwrote them
         Assert.Equal((80L << 30) - 10_004 - 4096, result.FreeBytesWithModel);
     }
 
