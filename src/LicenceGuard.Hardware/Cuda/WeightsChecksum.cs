@@ -48,20 +48,20 @@ internal static class WeightsChecksum
         .address_size 64
 
         .visible .entry lg_checksum(
-            .param .u64 data,
-            .param .u64 words,
-            .param .u64 first,
-            .param .u64 result
+            .param .u64 lg_data,
+            .param .u64 lg_words,
+            .param .u64 lg_first,
+            .param .u64 lg_result
         )
         {
             .reg .pred %p;
             .reg .b32 %r<5>;
             .reg .b64 %rd<16>;
 
-            ld.param.u64 %rd1, [data];
-            ld.param.u64 %rd2, [words];
-            ld.param.u64 %rd3, [first];
-            ld.param.u64 %rd4, [result];
+            ld.param.u64 %rd1, [lg_data];
+            ld.param.u64 %rd2, [lg_words];
+            ld.param.u64 %rd3, [lg_first];
+            ld.param.u64 %rd4, [lg_result];
             cvta.to.global.u64 %rd1, %rd1;
             cvta.to.global.u64 %rd4, %rd4;
             mov.u32 %r1, %ctaid.x;
