@@ -224,12 +224,15 @@ public sealed class CudaLoadCheckTests
         Assert.False(File.Exists(log));
     }
 
-    [Fact]
-    public void SelfTest_OnTheFakeGpu_ReachesWeightsResident()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SelfTest_OnTheFakeGpu_ReachesWeightsResident_WithOrWithoutTheVerbName(bool verb)
     {
         using var dir = new TempFolder();
+        string[] args = ["--self-test", "--output", dir.Path];
 
-        var (code, stdout, stderr) = FakeCuda.RunTool(NoKnobs, viaCli: false, "--self-test", "--output", dir.Path);
+        var (code, stdout, stderr) = FakeCuda.RunTool(NoKnobs, viaCli: false, verb ? ["verify-hardware", .. args] : args);
 
         Assert.True(code == 0, stdout + stderr);
         Assert.Contains("licenceguard/sample-add: passed on Fake GPU 80GB", stdout);
