@@ -3,11 +3,16 @@ namespace LicenceGuard.EndToEnd.Tests;
 /// <summary>A real temporary project that references the packed LicenceGuard package.</summary>
 public sealed class ConsumerProject
 {
-    private readonly PackageFixture _fixture;
+    private readonly string _version;
 
-    public ConsumerProject(PackageFixture fixture, string directory)
+    public ConsumerProject(PackageFixture fixture, string directory) : this(fixture.Feed, directory, fixture.Version)
     {
-        _fixture = fixture;
+    }
+
+    /// <param name="version">The version of the LicenceGuard package the project references (see <see cref="WriteProject"/>).</param>
+    public ConsumerProject(string feed, string directory, string version = "")
+    {
+        _version = version;
         Directory = directory;
         System.IO.Directory.CreateDirectory(directory);
         // Only the local feed is added: every other source comes from the machine's NuGet configuration.
@@ -15,7 +20,7 @@ public sealed class ConsumerProject
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
-                <add key="licenceguard-e2e" value="{fixture.Feed}" />
+                <add key="licenceguard-e2e" value="{feed}" />
               </packageSources>
             </configuration>
             """);
@@ -27,8 +32,10 @@ public sealed class ConsumerProject
 
     public string ProjectPath => Path.Combine(Directory, "Consumer.csproj");
 
-    public void WriteProject(string extraItems, string extraProperties = "")
+    /// <param name="referenceGate">false leaves the LicenceGuard package out (the items name the packages).</param>
+    public void WriteProject(string extraItems, string extraProperties = "", bool referenceGate = true)
     {
+        var gate = referenceGate ? $"<PackageReference Include=\"LicenceGuard\" Version=\"{_version}\" />" : string.Empty;
         File.WriteAllText(ProjectPath, $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -39,7 +46,7 @@ public sealed class ConsumerProject
                 {extraProperties}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="LicenceGuard" Version="{_fixture.Version}" />
+                {gate}
                 {extraItems}
               </ItemGroup>
             </Project>

@@ -45,10 +45,15 @@ public sealed class PackageCollection : ICollectionFixture<PackageFixture>
 
 public static class Dotnet
 {
-    public static (int ExitCode, string Output) Run(string workingDirectory, params string[] args)
+    public static (int ExitCode, string Output) Run(string workingDirectory, params string[] args) =>
+        RunProgram("dotnet", workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Any program (an installed tool), with extra environment variables, under the same rules as <see cref="Run"/>.</summary>
+    public static (int ExitCode, string Output) RunProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var (name, value) in environment) psi.Environment[name] = value;
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_NOLOGO"] = "1";
         psi.Environment["MSBUILDDISABLENODEREUSE"] = "1";
@@ -60,7 +65,7 @@ public static class Dotnet
         if (!p.WaitForExit(10 * 60 * 1000))
         {
             p.Kill(entireProcessTree: true);
-            throw new TimeoutException("dotnet " + string.Join(' ', args) + " ran over 10 minutes");
+            throw new TimeoutException(program + " " + string.Join(' ', args) + " ran over 10 minutes");
         }
         return (p.ExitCode, stdout.Result + stderr.Result);
     }

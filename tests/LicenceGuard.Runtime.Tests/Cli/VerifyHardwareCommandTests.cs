@@ -1,8 +1,8 @@
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using LicenceGuard.Core.Weights;
-using LicenceGuard.Runtime.Hardware;
-using LicenceGuard.Runtime.LoadCheck;
+using LicenceGuard.Hardware.Onnx;
 using Xunit;
 
 namespace LicenceGuard.Runtime.Tests.Cli;
@@ -40,6 +40,21 @@ public sealed class VerifyHardwareCommandTests
     }
 
     [Fact]
+    public void UnpinnedModel_CpuAllowed_AttestationStillNamesTheWeightsHash()
+    {
+        using var dir = new TempFolder();
+        var onnx = dir.Write("models/sample.onnx", OnnxWriter.SampleAddModel());
+        var manifest = dir.Write("models.yaml", Manifest("PIN").Replace("\n        sha256: PIN", string.Empty));
+        Assert.DoesNotContain("sha256", File.ReadAllText(manifest));
+
+        var (code, _, stderr) = ConsoleCapture.Run("verify-hardware", "--manifest", manifest, "--allow-cpu");
+
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(AttestationStore.ReadAll(dir.Path)["org/sample"]);
+        Assert.Equal(FileHasher.Sha256(onnx), json.RootElement.GetProperty("weights").GetProperty("sha256").GetString());
+    }
+
+    [Fact]
     public void ChangedWeights_Triggers_LG2001AtThePinAndNoAttestation()
     {
         using var dir = new TempFolder();
@@ -57,11 +72,12 @@ public sealed class VerifyHardwareCommandTests
     public void SelfTest_WithoutGpu_SaysSoPlainly()
     {
         using var dir = new TempFolder();
-        var gpu = GpuProbe.Probe().Available;
+        var driver = NativeLibrary.TryLoad("libcuda.so.1", out var handle);
+        if (driver) NativeLibrary.Free(handle);
 
         var (code, stdout, stderr) = ConsoleCapture.Run("verify-hardware", "--self-test", "--output", dir.Path);
 
-        if (!gpu)
+        if (!driver)
         {
             Assert.Equal(1, code);
             Assert.Contains("error LG2007: no GPU", stderr);
@@ -69,8 +85,8 @@ public sealed class VerifyHardwareCommandTests
         }
         else
         {
-            // On a GPU machine: CUDA passes, or the failure is named (the CPU test package has no CUDA provider).
-            Assert.True(code == 0 ? stdout.Contains("CUDAExecutionProvider") : stderr.Contains("error LG2008"), stderr);
+            // On a GPU machine: the weights land on the GPU (the CPU test package runs no inference there), or the failure is named.
+            Assert.True(code == 0 ? stdout.Contains("level weights-resident") : stderr.Contains("error LG2008"), stderr);
         }
         Assert.True(File.Exists(Path.Combine(dir.Path, AttestationStore.FileName("licenceguard/sample-add"))));
     }

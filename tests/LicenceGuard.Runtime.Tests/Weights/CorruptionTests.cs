@@ -2,7 +2,7 @@ using System;
 using System.IO.Compression;
 using System.IO;
 using LicenceGuard.Core.Weights;
-using LicenceGuard.Runtime.LoadCheck;
+using LicenceGuard.Hardware.Onnx;
 using Xunit;
 
 namespace LicenceGuard.Runtime.Tests.Weights;

@@ -1,6 +1,6 @@
 using System.Linq;
 using LicenceGuard.Core.Weights;
-using LicenceGuard.Runtime.LoadCheck;
+using LicenceGuard.Hardware.Onnx;
 using Xunit;
 
 namespace LicenceGuard.Runtime.Tests.Weights;

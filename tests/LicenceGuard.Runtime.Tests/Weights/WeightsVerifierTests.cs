@@ -176,9 +176,9 @@ public sealed class WeightsVerifierTests
     public void MissingExternalData_TriggersMissing()
     {
         using var dir = new TempFolder();
-        var tensor = new LicenceGuard.Runtime.LoadCheck.OnnxWriter().Varint(1, 4).Varint(2, 1).String(8, "w")
-            .Message(13, new LicenceGuard.Runtime.LoadCheck.OnnxWriter().String(1, "location").String(2, "model.onnx.data")).Varint(14, 1);
-        dir.Write("model.onnx", new LicenceGuard.Runtime.LoadCheck.OnnxWriter().Varint(1, 8).Message(7, new LicenceGuard.Runtime.LoadCheck.OnnxWriter().Message(5, tensor)).ToArray());
+        var tensor = new LicenceGuard.Hardware.Onnx.OnnxWriter().Varint(1, 4).Varint(2, 1).String(8, "w")
+            .Message(13, new LicenceGuard.Hardware.Onnx.OnnxWriter().String(1, "location").String(2, "model.onnx.data")).Varint(14, 1);
+        dir.Write("model.onnx", new LicenceGuard.Hardware.Onnx.OnnxWriter().Varint(1, 8).Message(7, new LicenceGuard.Hardware.Onnx.OnnxWriter().Message(5, tensor)).ToArray());
 
         var (result, _) = Run(dir, Yaml("      - path: model.onnx\n"));
 

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 
-namespace LicenceGuard.Runtime.LoadCheck;
+namespace LicenceGuard.Hardware.Onnx;
 
 /// <summary>
 /// Writes the protobuf wire format for the few ONNX messages the sample model needs. Enough to produce a valid

@@ -1,4 +1,4 @@
-namespace LicenceGuard.Runtime.Hardware;
+namespace LicenceGuard.Hardware.Nvml;
 
 /// <summary>One GPU as the driver reports it.</summary>
 public sealed class GpuInfo

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace LicenceGuard.Runtime.Hardware;
+namespace LicenceGuard.Hardware.Nvml;
 
 /// <summary>What the NVIDIA driver reports, or why there is nothing to report (no driver, no GPU, no answer in time).</summary>
 public sealed class GpuProbeResult

@@ -2,63 +2,46 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using LicenceGuard.Core.Diagnostics;
-using LicenceGuard.Runtime.Hardware;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
-namespace LicenceGuard.Runtime.LoadCheck;
+namespace LicenceGuard.Hardware.Onnx;
 
 /// <summary>
-/// Loads an ONNX model with ONNX Runtime on the GPU (CUDA execution provider), or on the CPU only when explicitly
-/// allowed, runs one inference on zero-filled inputs of the model's declared shapes (symbolic dimensions → 1) and
-/// records load time, first-inference latency and the GPU memory it took. Never throws for a bad model or a missing
-/// GPU: the result says what failed (LG2007, LG2008).
+/// Loads an ONNX model with ONNX Runtime on the CUDA execution provider (or the CPU when asked), runs one inference on
+/// zero-filled inputs of the model's declared shapes (symbolic dimensions → 1) and records load time and
+/// first-inference latency. Only the managed API ships with LicenceGuard: where ONNX Runtime's native library (or its
+/// CUDA provider) is not installed, the result says the inference was unavailable. Never throws for a bad model.
 /// </summary>
 public static class OnnxLoadCheck
 {
-    public const string Cuda = "CUDAExecutionProvider";
-    public const string Cpu = "CPUExecutionProvider";
+    public const string CudaProvider = "CUDAExecutionProvider";
+    public const string CpuProvider = "CPUExecutionProvider";
 
     public static LoadCheckResult Run(LoadCheckOptions options)
     {
         var result = new LoadCheckResult { ModelPath = options.ModelPath };
-        result.Gpu = GpuProbe.Probe(options.ProbeTimeout);
         try
         {
             var env = OrtEnv.Instance();
             result.OnnxRuntimeVersion = env.GetVersionString();
             result.AvailableProviders.AddRange(env.GetAvailableProviders());
         }
-        catch (Exception ex) when (ex is TypeInitializationException or DllNotFoundException or EntryPointNotFoundException or OnnxRuntimeException)
+        catch (Exception ex) when (ex is TypeInitializationException or DllNotFoundException or EntryPointNotFoundException or OnnxRuntimeException or BadImageFormatException)
         {
-            return Fail(result, DiagnosticIds.LoadCheckFailed, $"ONNX Runtime's native library could not be loaded: {ex.GetBaseException().Message}");
+            result.Unavailable = ex.GetBaseException() is DllNotFoundException
+                ? "ONNX Runtime's native library (libonnxruntime.so, onnxruntime.dll) is not installed here; put it on the library path to run one inference"
+                : $"ONNX Runtime's native library could not be used: {ex.GetBaseException().Message}";
+            return result;
         }
-
-        var useCuda = true;
-        if (!result.Gpu.Available)
+        if (options.Cuda && !result.AvailableProviders.Contains(CudaProvider))
         {
-            if (!options.AllowCpu) return Fail(result, DiagnosticIds.NoGpu, $"no GPU: {result.Gpu.Reason}; pass --allow-cpu to check the model on the CPU instead");
-            result.Notes.Add($"no GPU ({result.Gpu.Reason}); checked on the CPU because that was allowed");
-            useCuda = false;
+            result.Unavailable = $"this ONNX Runtime {result.OnnxRuntimeVersion} has no CUDA execution provider (providers: {string.Join(", ", result.AvailableProviders)}); install ONNX Runtime's GPU build to run one inference on the GPU";
+            return result;
         }
-        else if (!result.AvailableProviders.Contains(Cuda))
-        {
-            const string missing = "this ONNX Runtime build has no CUDA execution provider (reference Microsoft.ML.OnnxRuntime.Gpu.Linux or .Gpu.Windows instead of the CPU package)";
-            if (!options.AllowCpu) return Fail(result, DiagnosticIds.LoadCheckFailed, missing);
-            result.Notes.Add(missing + "; checked on the CPU because that was allowed");
-            useCuda = false;
-        }
-
-        if (useCuda)
-        {
-            var error = TryLoadAndRun(options, result, cuda: true);
-            if (error is null) return Pass(result);
-            if (!options.AllowCpu) return Fail(result, DiagnosticIds.LoadCheckFailed, error);
-            result.Notes.Add($"the CUDA execution provider failed ({error}); checked on the CPU because that was allowed");
-        }
-        var cpuError = TryLoadAndRun(options, result, cuda: false);
-        return cpuError is null ? Pass(result) : Fail(result, DiagnosticIds.LoadCheckFailed, cpuError);
+        result.Error = TryLoadAndRun(options, result, options.Cuda);
+        result.Passed = result.Error is null;
+        return result;
     }
 
     private static string? TryLoadAndRun(LoadCheckOptions options, LoadCheckResult result, bool cuda)
@@ -75,7 +58,6 @@ public static class OnnxLoadCheck
     {
         result.Inputs.Clear();
         result.Outputs.Clear();
-        var before = cuda ? GpuProbe.Memory(options.DeviceId, options.ProbeTimeout) : null;
         try
         {
             using var sessionOptions = new SessionOptions();
@@ -114,13 +96,7 @@ public static class OnnxLoadCheck
             {
                 foreach (var v in values) v.Dispose();
             }
-            if (cuda)
-            {
-                var after = GpuProbe.Memory(options.DeviceId, options.ProbeTimeout);
-                result.DeviceFreeBytesBefore = before?.Free;
-                result.DeviceFreeBytesAfter = after?.Free;
-            }
-            result.Provider = cuda ? Cuda : Cpu;
+            result.Provider = cuda ? CudaProvider : CpuProvider;
             return null;
         }
         catch (Exception ex) when (ex is OnnxRuntimeException or NotSupportedException or ArgumentException or InvalidOperationException or EntryPointNotFoundException or DllNotFoundException)
@@ -136,19 +112,5 @@ public static class OnnxLoadCheck
         // Zeros are valid for every numeric type and are in range as indices (token ids, positions) too.
         value.GetTensorMutableRawData().Clear();
         return value;
-    }
-
-    private static LoadCheckResult Pass(LoadCheckResult result)
-    {
-        result.Passed = true;
-        return result;
-    }
-
-    private static LoadCheckResult Fail(LoadCheckResult result, string id, string error)
-    {
-        result.Passed = false;
-        result.DiagnosticId = id;
-        result.Error = error;
-        return result;
     }
 }

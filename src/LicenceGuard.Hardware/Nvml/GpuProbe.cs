@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Threading.Tasks;
 
-namespace LicenceGuard.Runtime.Hardware;
+namespace LicenceGuard.Hardware.Nvml;
 
 /// <summary>
 /// Asks the NVIDIA driver (NVML) what GPUs the machine has. Never throws and never hangs: no driver, no GPU, a driver
@@ -28,13 +28,6 @@ public static class GpuProbe
             return GpuProbeResult.None($"NVML failed: {ex.InnerException?.Message ?? ex.Message}");
         }
         return GpuProbeResult.None($"NVML did not answer within {limit.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s (driver hung?)");
-    }
-
-    /// <summary>Free and total memory of one GPU now, for before/after measurements; null when there is no answer.</summary>
-    public static (ulong Free, ulong Total)? Memory(int index, TimeSpan? timeout = null)
-    {
-        var probe = Probe(timeout);
-        return index < probe.Gpus.Count ? (probe.Gpus[index].MemoryFreeBytes, probe.Gpus[index].MemoryTotalBytes) : null;
     }
 
     private static GpuProbeResult ProbeNow()

@@ -1,15 +1,14 @@
 using System.Collections.Generic;
-using LicenceGuard.Runtime.Hardware;
 
-namespace LicenceGuard.Runtime.LoadCheck;
+namespace LicenceGuard.Hardware.Onnx;
 
-/// <summary>What happened when the model was loaded and run once: the facts a hardware attestation records.</summary>
+/// <summary>What happened when ONNX Runtime loaded the model and ran it once: the inference part of the attestation.</summary>
 public sealed class LoadCheckResult
 {
     public string ModelPath { get; init; } = string.Empty;
     public bool Passed { get; internal set; }
-    /// <summary>LG2007 (no GPU) or LG2008 (load or run failed) when the check did not pass.</summary>
-    public string? DiagnosticId { get; internal set; }
+    /// <summary>Why no inference could be tried at all (ONNX Runtime's library absent, no CUDA execution provider); not a failure of the model.</summary>
+    public string? Unavailable { get; internal set; }
     public string? Error { get; internal set; }
     /// <summary>The execution provider the session ran on: CUDAExecutionProvider or CPUExecutionProvider.</summary>
     public string? Provider { get; internal set; }
@@ -17,14 +16,8 @@ public sealed class LoadCheckResult
     public List<string> AvailableProviders { get; } = new();
     public double? LoadMilliseconds { get; internal set; }
     public double? FirstInferenceMilliseconds { get; internal set; }
-    /// <summary>Free memory of the GPU before loading and after the first inference (NVML; device-wide, so other processes count too).</summary>
-    public ulong? DeviceFreeBytesBefore { get; internal set; }
-    public ulong? DeviceFreeBytesAfter { get; internal set; }
-    public long? DeviceMemoryUsedBytes => DeviceFreeBytesBefore is ulong b && DeviceFreeBytesAfter is ulong a ? (long)b - (long)a : null;
     public List<TensorDescription> Inputs { get; } = new();
     public List<TensorDescription> Outputs { get; } = new();
-    public List<string> Notes { get; } = new();
-    public GpuProbeResult? Gpu { get; internal set; }
 }
 
 public sealed class TensorDescription

@@ -2,7 +2,7 @@ using System;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace LicenceGuard.Runtime.Hardware;
+namespace LicenceGuard.Hardware.Nvml;
 
 /// <summary>
 /// The few NVML entry points LicenceGuard needs, bound at run time with <see cref="NativeLibrary"/> so that a machine
