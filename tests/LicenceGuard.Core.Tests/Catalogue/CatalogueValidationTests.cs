@@ -197,6 +197,9 @@ public class CatalogueValidationTests
     [InlineData("ai/nomic-embed-text-v1.5", "Apache-2.0")]
     [InlineData("mxbai-embed-large", "Apache-2.0")]
     [InlineData("all-minilm:l6-v2", "Apache-2.0")]
+    [InlineData("snowflake-arctic-embed2", "Apache-2.0")]
+    [InlineData("ai/smollm3:Q8_0", "Apache-2.0")]
+    [InlineData("ai/moondream2", "Apache-2.0")]
     public void WellKnownIds_MatchTheirWeightsLicence(string id, string licence)
     {
         var match = CatalogueLoader.LoadEmbedded().Match(id);
