@@ -13,6 +13,10 @@ public sealed class CatalogueMatchEditionTests
     [InlineData("Qwen/Qwen-1_8B-Chat", "Tongyi Qianwen RESEARCH LICENSE AGREEMENT", "41c2cf8c272f6fb0080a97cd9d9bd7d4604072b80a0b10e7d65ca26ef5000c0c", "")]
     [InlineData("ai/deepseek-r1-distill-llama", "Llama 3.1 Community License Agreement", "95d487fdf20676f697fb64eda4617a2afecc813cc3376c20e94ac3d5b82e8d1a", "")]
     [InlineData("XiaomiMiMo/MiMo-V2.5-Pro", "MIT License", "c3b1b78bc8bd3ea13aa4bc9778442d16560270afa235006d816e5e88cef24db4", "")]
+    [InlineData("XiaomiMiMo/MiMo-7B-RL", "MIT License", "c3b1b78bc8bd3ea13aa4bc9778442d16560270afa235006d816e5e88cef24db4", "")]
+    [InlineData("XiaomiMiMo/MiMo-V2-Flash", "MIT License", "c3b1b78bc8bd3ea13aa4bc9778442d16560270afa235006d816e5e88cef24db4", "")]
+    [InlineData("qwq:32b", "Apache License 2.0", "43070e2d4e532684de521b885f385d0841030efa2b1a20bafb76133a5e1379c1", "")]
+    [InlineData("nomic-embed-text", "Apache License 2.0", "43070e2d4e532684de521b885f385d0841030efa2b1a20bafb76133a5e1379c1", "")]
     public void Match_GivesTheFactsOfTheModelsOwnText(string model, string name, string sha, string excluded)
     {
         var (exit, output, error) = CliRunner.Run("catalogue", "match", model, "--format", "json");

@@ -46,6 +46,10 @@ public sealed class LicenceScenarioTests : IDisposable
     private const string GemmaPassOn = "You must include the use restrictions referenced in Section 3.2 as an enforceable provision in any agreement (e.g., license agreement, terms of use, etc.) governing the use and/or distribution of Gemma or Model Derivatives";
     private const string Mit = "MIT.txt";
     private const string MitClause = "The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.";
+    private const string VertexUrl = "https://cloud.google.com/vertex-ai/generative-ai/docs/data-governance";
+    private const string VertexTraining = "Google won't use your data to train or fine-tune any AI/ML models without your prior permission or instruction.";
+    private const string Apache = "Apache-2.0.txt";
+    private const string DockerCards = "https://github.com/docker/model-cards/blob/a433166c03450ffd61caae3d459c83f9e2c5b6bb/ai/";
     private const string AzureUrl = "https://github.com/MicrosoftDocs/azure-ai-docs/blob/015141860b712a75c5313d2523c5d48ad0068410/articles/ai-foundry/responsible-ai/openai/data-privacy.md";
     private const string LlamaNaming = "you shall also include “Llama” at the beginning of any such AI model name.";
     private const string A13BTerritory = "“Territory” shall mean the worldwide territory, excluding the territory of the European Union, United Kingdom and South Korea.";
@@ -178,6 +182,12 @@ public sealed class LicenceScenarioTests : IDisposable
         new("Claude through Amazon Bedrock under the AWS terms", Org(),
             Model("claude-3-5-sonnet-20240620", "LicenseRef-AWS-Bedrock-Terms", null, duties: "receives: [public]", hosting: "hosting: { mode: api, region: us-east-1 }", extra: "    provider: bedrock\n"), "pass", new[] { "LG1027" }, new[] { "LG1020" },
             "Bedrock model IDs carry the provider prefix 'anthropic.'", "https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html"),
+        new("Gemini 2.5 Pro through Vertex AI under the Google Cloud terms", Org(),
+            Model("gemini-2.5-pro", "LicenseRef-Google-Vertex-AI-Terms", null, duties: "receives: [public]", hosting: "hosting: { mode: api, region: eu }", extra: "    provider: vertex\n"), "pass", new[] { "LG1027" }, new[] { "LG1020" },
+            VertexTraining, VertexUrl, null, "not pinned"),
+        new("Gemini through Vertex AI declared under the Gemini API terms", Org(),
+            Model("gemini-2.5-pro", "LicenseRef-Google-Gemini-API-Terms", null, duties: "receives: [public]", hosting: "hosting: { mode: api, region: eu }", extra: "    provider: vertex\n"), "warn", new[] { "LG1020" }, Array.Empty<string>(),
+            VertexTraining, VertexUrl, null, "LicenseRef-Google-Vertex-AI-Terms"),
 
         // Domicile.
         new("Llama 3.2 Vision for a company based in the EU", Org(territories: "[DE]", domicile: "DE"),
@@ -198,6 +208,21 @@ public sealed class LicenceScenarioTests : IDisposable
         new("Xiaomi MiMo-V2.5-Pro under MIT", Org(),
             Model("XiaomiMiMo/MiMo-V2.5-Pro", "MIT", Mit), "pass", Array.Empty<string>(), new[] { "LG1020", "LG1023", "LG1003" },
             "license: mit", "https://huggingface.co/XiaomiMiMo/MiMo-V2.5-DFlash"),
+        new("Xiaomi MiMo-7B declared under its code repository's Apache-2.0", Org(),
+            Model("XiaomiMiMo/MiMo-7B-RL", "Apache-2.0", Apache), "warn", new[] { "LG1020" }, new[] { "LG1023" },
+            "This model repository is licensed under the MIT License.", "https://huggingface.co/XiaomiMiMo/MiMo-7B-RL-Zero", null, "MIT"),
+        new("Xiaomi MiMo-V2-Flash under MIT", Org(),
+            Model("XiaomiMiMo/MiMo-V2-Flash", "MIT", Mit), "pass", Array.Empty<string>(), new[] { "LG1020", "LG1023" },
+            "license: mit", "https://huggingface.co/XiaomiMiMo/MiMo-V2-Flash/blob/main/README.md"),
+        new("Ollama qwq in a commercial product under Apache-2.0", Org(),
+            Model("qwq:32b", "Apache-2.0", Apache), "pass", Array.Empty<string>(), new[] { "LG1020", "LG1023" },
+            "[Apache 2.0](https://github.com/QwenLM/QwQ/blob/main/LICENSE)", DockerCards + "qwq.md"),
+        new("Ollama smollm2 declared MIT (the weights are Apache-2.0)", Org(),
+            Model("smollm2:1.7b", "MIT", Mit), "warn", new[] { "LG1020" }, new[] { "LG1023" },
+            "[Apache 2.0](https://www.apache.org/licenses/LICENSE-2.0)", DockerCards + "smollm2.md", null, "Apache-2.0"),
+        new("Ollama nomic-embed-text for embeddings under Apache-2.0", Org(),
+            Model("nomic-embed-text", "Apache-2.0", Apache), "pass", Array.Empty<string>(), new[] { "LG1020", "LG1023" },
+            "open weights, training code, and data under an Apache‑2 license", DockerCards + "nomic-embed-text-v1.5.md"),
         new("NVIDIA Nemotron-4 340B under the NVIDIA Open Model License", Org(),
             Model("nvidia/Nemotron-4-340B-Instruct", "LicenseRef-NVIDIA-Open-Model", "LicenseRef-NVIDIA-Open-Model.txt"), "pass", Array.Empty<string>(), new[] { "LG1020", "LG1023" },
             "Models are commercially usable.", "https://github.com/NVlabs/GR00T-WholeBodyControl/blob/1983e88888217f6c69283cf3a9d1af01e87f07af/decoupled_wbc/sim2mujoco/resources/robots/g1/policy/NVIDIA%20Open%20Model%20License", "LicenseRef-NVIDIA-Open-Model.txt"),

@@ -184,6 +184,22 @@ public class CatalogueValidationTests
     [InlineData("nvidia/Llama-3_1-Nemotron-51B-Instruct", "LicenseRef-NVIDIA-Open-Model")]
     [InlineData("nvidia/Mistral-Nemo-12B-Instruct-ONNX-INT4", "LicenseRef-NVIDIA-Open-Model")]
     [InlineData("ai/kimi-k2", "LicenseRef-Kimi-K2-Modified-MIT")]
+    [InlineData("XiaomiMiMo/MiMo-7B-RL", "MIT")]
+    [InlineData("XiaomiMiMo/MiMo-V2-Flash", "MIT")]
+    [InlineData("qwq", "Apache-2.0")]
+    [InlineData("qwq:32b", "Apache-2.0")]
+    [InlineData("Qwen/QwQ-32B", "Apache-2.0")]
+    [InlineData("ai/qwq:32B-Q4_K_M", "Apache-2.0")]
+    [InlineData("smollm2:1.7b", "Apache-2.0")]
+    [InlineData("ai/smollm2", "Apache-2.0")]
+    [InlineData("tinyllama", "Apache-2.0")]
+    [InlineData("nomic-embed-text", "Apache-2.0")]
+    [InlineData("ai/nomic-embed-text-v1.5", "Apache-2.0")]
+    [InlineData("mxbai-embed-large", "Apache-2.0")]
+    [InlineData("all-minilm:l6-v2", "Apache-2.0")]
+    [InlineData("snowflake-arctic-embed2", "Apache-2.0")]
+    [InlineData("ai/smollm3:Q8_0", "Apache-2.0")]
+    [InlineData("ai/moondream2", "Apache-2.0")]
     public void WellKnownIds_MatchTheirWeightsLicence(string id, string licence)
     {
         var match = CatalogueLoader.LoadEmbedded().Match(id);

@@ -110,6 +110,9 @@ public class LicenceTermsTests
         Assert.Equal("LicenseRef-OpenAI-Services", Catalogue.Match("gpt-4o")!.LicenceId);
         Assert.Equal("LicenseRef-Azure-OpenAI-Terms", Catalogue.MatchFromProvider("gpt-4o", "Azure")!.LicenceId);
         Assert.Null(Catalogue.MatchFromProvider("gpt-4o", "vertex"));
+        Assert.Equal("LicenseRef-Google-Vertex-AI-Terms", Catalogue.MatchFromProvider("gemini-2.5-pro", "vertex")!.LicenceId);
+        Assert.Equal("LicenseRef-Google-Vertex-AI-Terms", Catalogue.MatchFromProvider("publishers/google/models/gemini-2.5-flash", "Vertex")!.LicenceId);
+        Assert.Equal("LicenseRef-Google-Gemini-API-Terms", Catalogue.Match("gemini-2.5-pro")!.LicenceId);
     }
 
     [Fact]
