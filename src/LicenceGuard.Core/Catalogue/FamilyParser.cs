@@ -32,8 +32,14 @@ internal static class FamilyParser
             family.Examples.AddRange(r.StringList(f, "examples", what).Select(p => p.Value));
             family.Providers.AddRange(r.StringList(f, "providers", what).Select(p => p.Value.ToLowerInvariant()));
             family.DerivativePatterns.AddRange(r.StringList(f, "derivativePatterns", what).Select(p => p.Value));
-            if (f["source"] is YMapping src) family.SourceUrl = r.String(src, "url", "a source")?.Value;
+            if (f["source"] is YMapping src)
+            {
+                family.SourceUrl = r.String(src, "url", "a source")?.Value;
+                family.LicenceNote = r.String(src, "note", "a source")?.Value;
+            }
             else if (f["source"] is YScalar s) family.SourceUrl = s.Value;
+            // licenceVerified: true, false (secondary evidence only) or partial (some facts read only through others' copies).
+            family.LicenceVerified = licence != null && (r.String(f, "licenceVerified", what)?.Value ?? "true") == "true";
             foreach (var mn in r.Sequence(f["models"], "'models'"))
             {
                 if (r.Mapping(mn, "a model") is not { } m) continue;

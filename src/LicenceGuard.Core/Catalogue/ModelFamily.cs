@@ -23,6 +23,10 @@ public sealed class ModelFamily
     public List<string> Examples { get; } = new();
     public List<KnownModel> Models { get; } = new();
     public string? SourceUrl { get; internal set; }
+    /// <summary>False when the family's licence rests on secondary evidence or could not be read at all (licence
+    /// null); <see cref="LicenceNote"/> says what was read instead.</summary>
+    public bool LicenceVerified { get; internal set; } = true;
+    public string? LicenceNote { get; internal set; }
     public string File { get; internal set; } = string.Empty;
     public SourceLocation Location { get; internal set; }
 }

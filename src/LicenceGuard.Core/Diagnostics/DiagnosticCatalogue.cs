@@ -52,6 +52,7 @@ public static class DiagnosticCatalogue
         D(LicenceTextNotPinned, "Licence text is not pinned in the catalogue", Severity.Info, Manifest),
         D(DerivativeNamingNotMet, "Derivative model's name does not meet the licence's naming duty", Severity.Error, Manifest),
         D(UseRestrictionsNotPassedOn, "Licence's use restrictions are not passed on to the product's users", Severity.Warning, Manifest),
+        D(CatalogueLicenceUnverified, "Catalogue's licence for the model is not verified from the maker's text", Severity.Warning, Manifest),
         D(CatalogueOverride, "Organisation catalogue overrides a fact of the embedded catalogue", Severity.Info, Manifest),
         D(CatalogueOverrideNotApproved, "Organisation catalogue relaxes a restriction without an approver", Severity.Error, Manifest),
         D(InputOverLimit, "Input is over a processing limit", Severity.Error, Manifest),

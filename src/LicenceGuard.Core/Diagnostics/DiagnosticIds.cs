@@ -45,6 +45,7 @@ public static class DiagnosticIds
     public const string LicenceTextNotPinned = "LG1027";
     public const string DerivativeNamingNotMet = "LG1028";
     public const string UseRestrictionsNotPassedOn = "LG1029";
+    public const string CatalogueLicenceUnverified = "LG1030";
 
     // LG105x — organisation catalogue governance and processing limits
     public const string CatalogueOverride = "LG1050";

@@ -26,6 +26,7 @@ internal static class ModelJson
             w.WriteString("matchedBy", match.MatchedBy);
             w.WriteString("licence", match.LicenceId);
             w.WriteString("codeLicence", match.Family.CodeLicence);
+            if (!match.Family.LicenceVerified) w.WriteBoolean("licenceVerified", false);
             if (match.Model?.ParametersTotal is long total) w.WriteNumber("parametersTotal", total);
             if (match.Model?.ParametersActive is long active) w.WriteNumber("parametersActive", active);
             if (match.Model?.ContextTokens is long ctx) w.WriteNumber("contextTokens", ctx);

@@ -77,6 +77,17 @@ public static class PolicyEvaluator
                 m.Licence.Location, ("declared", licence.Id), ("catalogue", expected.Id), ("matchedBy", eval.Match.MatchedBy));
         }
 
+        // What the catalogue could not read from the maker's own text is said, never passed off as a checked fact.
+        if (eval.Match is { Family.LicenceVerified: false } unverified)
+        {
+            var what = unverified.LicenceId.Length == 0
+                ? "the catalogue knows this model but found no licence text for its weights"
+                : $"the catalogue's {unverified.LicenceId} for it rests on secondary evidence";
+            Add(DiagnosticIds.CatalogueLicenceUnverified,
+                $"model '{id}': {what} ({unverified.Family.LicenceNote ?? unverified.Family.SourceUrl ?? "no source"}); read the licence file that ships with the weights before the review, and keep it with the review record",
+                m.Licence.Location, ("family", unverified.Family.Id), ("catalogueLicence", unverified.LicenceId), ("source", unverified.Family.SourceUrl ?? string.Empty));
+        }
+
         // A derivative is under its base model's edition of the terms (model-specific clauses match the base's name).
         var names = m.BaseModel is null ? m.AllNames() : m.AllNames().Concat(new[] { m.BaseModel.Value });
         var terms = catalogue.EffectiveTerms(licence, names);

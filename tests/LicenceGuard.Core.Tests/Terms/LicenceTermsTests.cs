@@ -142,3 +142,25 @@ public class LicenceTermsTests
         Assert.DoesNotContain("no: read again", html);
     }
 }
+
+public class UnverifiedCatalogueLicenceTests
+{
+    private static List<Policy.Finding> Check(string model, string licence) =>
+        ComplianceCheck.RunText($"organisation: {{ commercial: true }}\nmodels:\n  - {{ id: \"{model}\", licence: {licence}, hosting: {{ mode: self-hosted }} }}\n", "models.yaml",
+            new Policy.PolicyOptions { Today = new DateTime(2026, 12, 1) }).Findings;
+
+    [Fact]
+    public void SecondaryEvidence_IsSaid_AtTheLicenceLine()
+    {
+        var finding = Assert.Single(Check("qwq:32b", "Apache-2.0"), f => f.Id == Diagnostics.DiagnosticIds.CatalogueLicenceUnverified);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("secondary evidence", finding.Message);
+        Assert.Equal(3, finding.Location.Line);
+    }
+
+    [Fact]
+    public void AVerifiedFamily_SaysNothingOfTheKind()
+    {
+        Assert.DoesNotContain(Check("Qwen/Qwen3-8B", "Apache-2.0"), f => f.Id == Diagnostics.DiagnosticIds.CatalogueLicenceUnverified);
+    }
+}
