@@ -46,13 +46,12 @@ internal sealed class ComplianceInput
         {
             try
             {
-                var bytes = SafeFile.ReadAllBytes(path, Core.Yaml.YamlLimits.Default.MaxBytes, out var unreadable);
-                if (bytes is null)
+                var text = SafeFile.ReadAllText(path, Core.Yaml.YamlLimits.Default.MaxBytes, out var unreadable);
+                if (text is null)
                 {
                     Console.Error.WriteLine($"{path}: error {DiagnosticIds.ManifestUnreadable}: {unreadable}");
                     return null;
                 }
-                var text = System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
                 using var doc = System.Text.Json.JsonDocument.Parse(text);
                 if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object || !doc.RootElement.TryGetProperty("models", out _))
                 {

@@ -123,7 +123,7 @@ public static class ScanCommand
 
     /// <summary>A source file's text, or null for one that is not a regular file or is larger than code is.</summary>
     private static string? ReadSource(string path) =>
-        SafeFile.ReadAllBytes(path, Core.Output.CodeReferenceScanner.MaxFileBytes, out _) is { } bytes ? Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF') : null;
+        SafeFile.ReadAllText(path, Core.Output.CodeReferenceScanner.MaxFileBytes, out _);
 
     /// <summary>Files under a folder, skipping build output and hidden folders, in ordinal order.</summary>
     private static IEnumerable<string> Files(string root, string pattern)

@@ -130,7 +130,8 @@ public static class VerifyHardwareCommand
     private static Outcome CheckDeclared(ModelEntry model, WeightsFile file, string full, HashCache cache, Settings settings, string attestationPath)
     {
         var id = model.Id.Value;
-        if (!File.Exists(full)) return new Outcome(id, null, string.Empty, null, $"error {DiagnosticIds.WeightsFileMissing}: weights file '{file.Path.Value}' does not exist");
+        // A FIFO or device would block ONNX Runtime forever: only regular files are loaded.
+        if (Core.Files.SafeFile.Refusal(full) is { } refusal) return new Outcome(id, null, string.Empty, null, $"error {DiagnosticIds.WeightsFileMissing}: weights file '{file.Path.Value}': {refusal}");
         var inspection = WeightsInspector.Inspect(full);
         if (inspection.Unsafe) return new Outcome(id, null, string.Empty, null, $"error {DiagnosticIds.UnsafeWeightsFormat}: '{file.Path.Value}' is {inspection.UnsafeReason}");
         var sha = cache.GetSha256(full);
