@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using LicenceGuard.Core;
 using LicenceGuard.Core.AnalyzerInput;
@@ -130,8 +129,7 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         if (!string.IsNullOrWhiteSpace(AnalyzerSnapshotPath)) AnalyzerSnapshot.WriteFile(ManifestPath!, result, AnalyzerSnapshotPath!);
         // Code locations and attestations complete the manifest; an attested runtime can add evaluation drift (LG1202).
         var extras = result.Manifest is null ? new ComplianceExtras() : ComplianceFacts.Collect(result, FullPaths(SourceFiles), FullPaths(AttestationFiles));
-        if (!string.IsNullOrWhiteSpace(DependenciesReportPath) && SafeFile.ReadAllBytes(DependenciesReportPath!, YamlLimits.Default.MaxBytes, out _) is { } dependencies)
-            extras.DependenciesJson = Encoding.UTF8.GetString(dependencies);
+        if (!string.IsNullOrWhiteSpace(DependenciesReportPath)) extras.DependenciesJson = SafeFile.ReadAllText(DependenciesReportPath!, YamlLimits.Default.MaxBytes, out _);
         var json = result.Manifest is null ? null : ComplianceManifestWriter.ToJson(result, extras);
         // Drift compares the manifest just written with the approved one, so it is reported but never part of it.
         if (json != null && driftSeverity is { } severity && !string.IsNullOrWhiteSpace(LockPath))

@@ -70,6 +70,15 @@ public sealed class HostileInputCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_FromABuildsComplianceManifestWithErrors_ExitsOne()
+    {
+        var json = PathOf("compliance-manifest.json");
+        Assert.Equal(1, (await RunWithin10s("check", "--manifest", ManifestWithAnError(), "-o", json)).Exit);
+        var (exit, _, err) = await RunWithin10s("report", "--manifest", json, "--format", "md", "-o", PathOf("summary.md"));
+        Assert.True(exit == 1, err);
+    }
+
+    [Fact]
     public async Task TabIndentation_Triggers_AtTheTabsLine()
     {
         File.WriteAllText(PathOf("models.yaml"), "organisation:\n  name: X\n  commercial: true\nmodels:\n\t- id: a\n");

@@ -25,7 +25,7 @@ internal sealed class ComplianceInput
     public string Json { get; }
     /// <summary>The folder of models.yaml (or of the JSON given), where models.lock.json lives.</summary>
     public string Directory { get; }
-    /// <summary>Unwaived errors; unknown (0) when a compliance manifest JSON was given.</summary>
+    /// <summary>Unwaived errors: of this evaluation, or as a compliance manifest JSON records them in its summary.</summary>
     public int Errors { get; }
 
     public static ComplianceInput? Load(string? path, string? today, bool quiet)
@@ -46,20 +46,22 @@ internal sealed class ComplianceInput
         {
             try
             {
-                var bytes = SafeFile.ReadAllBytes(path, Core.Yaml.YamlLimits.Default.MaxBytes, out var unreadable);
-                if (bytes is null)
+                var text = SafeFile.ReadAllText(path, Core.Yaml.YamlLimits.Default.MaxBytes, out var unreadable);
+                if (text is null)
                 {
                     Console.Error.WriteLine($"{path}: error {DiagnosticIds.ManifestUnreadable}: {unreadable}");
                     return null;
                 }
-                var text = System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
                 using var doc = System.Text.Json.JsonDocument.Parse(text);
                 if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object || !doc.RootElement.TryGetProperty("models", out _))
                 {
                     Console.Error.WriteLine($"{path}: error {DiagnosticIds.ManifestUnreadable}: not a compliance manifest (no 'models')");
                     return null;
                 }
-                return new ComplianceInput(text, dir, 0);
+                // The build counted the errors when it wrote the manifest: report's exit code follows them.
+                var errors = doc.RootElement.TryGetProperty("summary", out var summary) && summary.ValueKind == System.Text.Json.JsonValueKind.Object &&
+                    summary.TryGetProperty("errors", out var count) && count.TryGetInt32(out var n) ? n : 0;
+                return new ComplianceInput(text, dir, errors);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Text.Json.JsonException)
             {

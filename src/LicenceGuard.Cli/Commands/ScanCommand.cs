@@ -123,7 +123,7 @@ public static class ScanCommand
 
     /// <summary>A source file's text, or null for one that is not a regular file or is larger than code is.</summary>
     private static string? ReadSource(string path) =>
-        SafeFile.ReadAllBytes(path, Core.Output.CodeReferenceScanner.MaxFileBytes, out _) is { } bytes ? Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF') : null;
+        SafeFile.ReadAllText(path, Core.Output.CodeReferenceScanner.MaxFileBytes, out _);
 
     /// <summary>Files under a folder, skipping build output and hidden folders, in ordinal order.</summary>
     private static IEnumerable<string> Files(string root, string pattern)
@@ -138,7 +138,7 @@ public static class ScanCommand
     {
         var dir = Path.GetDirectoryName(sln)!;
         var result = new List<string>();
-        foreach (var line in File.ReadLines(sln))
+        foreach (var line in (SafeFile.ReadAllText(sln, Core.Yaml.YamlLimits.Default.MaxBytes, out _) ?? string.Empty).Split('\n'))
         {
             if (!line.StartsWith("Project(", StringComparison.Ordinal)) continue;
             var parts = line.Split('"');
@@ -197,7 +197,7 @@ internal static class ProjectReferences
         if (!File.Exists(assets)) return refs;
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(assets));
+            using var doc = JsonDocument.Parse(SafeFile.ReadAllText(assets, 256L * 1024 * 1024, out var unreadable) ?? throw new IOException(unreadable));
             var root = doc.RootElement;
             var folders = root.GetProperty("packageFolders").EnumerateObject().Select(p => p.Name).ToList();
             var libraries = root.GetProperty("libraries");

@@ -110,7 +110,13 @@ public static class CatalogueLoader
         var map = reader.Mapping(root, "a catalogue file");
         if (map is null) return;
 
-        if (map["families"] != null) FamilyParser.Read(map, reader, file, catalogue.Families);
+        if (map["families"] != null)
+        {
+            var before = catalogue.Families.Count;
+            FamilyParser.Read(map, reader, file, catalogue.Families);
+            // A family of the organisation's that claims models of the embedded catalogue changes their licence.
+            if (organisation) OverrideGovernance.RecordFamilies(catalogue, LoadEmbedded(), catalogue.Families.Skip(before).ToList(), map, reader);
+        }
         else if (map["gpus"] != null) FamilyParser.ReadGpus(map, reader, catalogue.Gpus);
         else if (map["id"] != null) AddLicence(catalogue, map, reader, file, organisation);
         else if (map["date"] != null)

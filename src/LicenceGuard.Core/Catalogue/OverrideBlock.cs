@@ -21,12 +21,13 @@ internal sealed class OverrideBlock
     public Located<string>? Approver { get; private set; }
 
     /// <summary>Reads the block; a missing block or field is an error at the file's top.</summary>
-    public static OverrideBlock Read(YMapping licenceFile, string licenceId, NodeReader r)
+    /// <param name="overridden">What the file changes, for the message: "facts of the embedded licence 'MIT'".</param>
+    public static OverrideBlock Read(YMapping licenceFile, string overridden, NodeReader r)
     {
         const string what = "the 'override' block";
         if (r.Mapping(licenceFile[Key], $"'{Key}'") is not { } map)
         {
-            r.Error(licenceFile.Location, $"this file overrides facts of the embedded licence '{licenceId}': add 'override: {{ by: NAME, reason: WHY, source: DOCUMENT }}' " +
+            r.Error(licenceFile.Location, $"this file overrides {overridden}: add 'override: {{ by: NAME, reason: WHY, source: DOCUMENT }}' " +
                 "(and 'approver: NAME' when it relaxes a restriction) so that the change is reviewable");
             return new OverrideBlock(licenceFile.Location);
         }

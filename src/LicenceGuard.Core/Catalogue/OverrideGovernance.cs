@@ -34,8 +34,45 @@ internal static class OverrideGovernance
             if (before == after) continue;
             changed.Add(new FactOverride(embedded.Id, key, entry.Key.Location, Shown(before), Shown(after), Sha256(after), !Descriptive.Contains(key) && Relaxes(key, embedded, merged)));
         }
+        Govern(catalogue, changed, file, $"facts of the embedded licence '{embedded.Id}'", r);
+    }
+
+    /// <summary>
+    /// Organisation families whose model IDs, aliases, examples or patterns name models of the embedded catalogue under
+    /// another licence: each such family is one override of those models' licence, and always a relaxation (a licence
+    /// swapped for another cannot be shown to keep every restriction).
+    /// </summary>
+    public static void RecordFamilies(LicenceCatalogue catalogue, LicenceCatalogue embedded, IReadOnlyList<ModelFamily> families, YMapping file, NodeReader r)
+    {
+        var changed = new List<FactOverride>();
+        foreach (var family in families)
+        {
+            var claimed = ClaimedEmbeddedModels(family, embedded)
+                .Where(c => !string.Equals(c.Licence, family.Licence, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList();
+            if (claimed.Count == 0) continue;
+            var before = string.Join(", ", claimed.Select(c => $"{c.Name}: {(c.Licence.Length == 0 ? "no licence" : c.Licence)}").Distinct(StringComparer.Ordinal));
+            var after = $"family {family.Id}: {(family.Licence.Length == 0 ? "no licence" : family.Licence)}";
+            changed.Add(new FactOverride(family.Licence, "family " + family.Id, family.Location, Shown(before), Shown(after), Sha256(after + "\n" + before), relaxes: true));
+        }
+        Govern(catalogue, changed, file, "the licence of models the embedded catalogue knows", r);
+    }
+
+    private static IEnumerable<(string Name, string Licence)> ClaimedEmbeddedModels(ModelFamily family, LicenceCatalogue embedded)
+    {
+        var names = family.Models.SelectMany(ModelMatcher.ExactNamesOf).Concat(family.Examples);
+        foreach (var name in names)
+            if (embedded.Match(name) is { } match) yield return (name, match.Model?.Licence ?? match.Family.Licence);
+        foreach (var other in embedded.Families)
+            foreach (var model in other.Models)
+                if (family.Patterns.Any(p => ModelMatcher.ExactNamesOf(model).Any(n => Glob.IsMatch(p, n))))
+                    yield return (model.Id, model.Licence ?? other.Licence);
+    }
+
+    private static void Govern(LicenceCatalogue catalogue, List<FactOverride> changed, YMapping file, string overridden, NodeReader r)
+    {
         if (changed.Count == 0) return;
-        var block = OverrideBlock.Read(file, embedded.Id, r);
+        var block = OverrideBlock.Read(file, overridden, r);
         foreach (var o in changed)
         {
             o.By = block.By?.Value;
@@ -51,7 +88,8 @@ internal static class OverrideGovernance
     {
         foreach (var o in catalogue.FactOverrides)
         {
-            var change = $"{o.Key} of licence '{o.LicenceId}': embedded catalogue {o.Embedded} → organisation {o.Organisation}";
+            var subject = o.Key.StartsWith("family ", StringComparison.Ordinal) ? $"the licence of models the embedded catalogue knows ({o.Key})" : $"{o.Key} of licence '{o.LicenceId}'";
+            var change = $"{subject}: embedded catalogue {o.Embedded} → organisation {o.Organisation}";
             var record = $"by {o.By ?? "(no one named)"}: {o.Reason ?? "(no reason given)"} (source: {o.Source ?? "none"})";
             var verdict = !o.Relaxes ? "keeps or tightens the restrictions" : o.Approver is null ? "relaxes a restriction, not approved" : $"relaxes a restriction, approved by {o.Approver}";
             yield return Finding.Create(DiagnosticIds.CatalogueOverride, $"organisation catalogue overrides {change}; {verdict}; {record}", o.Location, null, Facts(o));

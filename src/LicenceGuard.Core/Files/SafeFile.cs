@@ -43,6 +43,12 @@ public static class SafeFile
         }
     }
 
+    /// <summary>The file as UTF-8 text without its BOM, or null with <paramref name="error"/> set (see <see cref="ReadAllBytes"/>).</summary>
+    public static string? ReadAllText(string path, long maxBytes, out string? error) =>
+        ReadAllBytes(path, maxBytes, out error) is { } bytes ? Utf8.GetString(bytes).TrimStart('\uFEFF') : null;
+
+    private static readonly System.Text.UTF8Encoding Utf8 = new(false);
+
     /// <summary>A read stream over a regular file, or null with <paramref name="error"/> set.</summary>
     public static FileStream? OpenRead(string path, out string? error, FileOptions options = FileOptions.None, int bufferSize = 4096)
     {

@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using LicenceGuard.Core.Files;
@@ -9,8 +11,9 @@ namespace LicenceGuard.Core.Output;
 /// Writes outputs so that a reader never sees half a file and an interrupted write never loses the old one: write a
 /// temporary file beside the target, then rename over it. Unchanged content is not rewritten, so timestamps (and
 /// incremental builds that depend on them) stay put. A write that was killed leaves its temporary file behind; the
-/// next write of the same target removes those older than <see cref="StaleAfter"/> (younger ones may belong to a
-/// parallel build writing the same file right now), and the build's clean target removes them all.
+/// next write of the same target removes those whose writer (the process id in the name) is no longer running, and
+/// any older than <see cref="StaleAfter"/>; a live writer's file may be a parallel build writing the same output right
+/// now. The build's clean target removes them all.
 /// </summary>
 public static class AtomicFile
 {
@@ -29,7 +32,7 @@ public static class AtomicFile
         RemoveStaleTemporaryFiles(dir, Path.GetFileName(full));
         if (SameContent(full, content)) return false;
         Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, TemporaryPrefix(Path.GetFileName(full)) + Guid.NewGuid().ToString("N").Substring(0, 8) + TemporarySuffix);
+        var temp = Path.Combine(dir, TemporaryPrefix(Path.GetFileName(full)) + CurrentProcessId + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + TemporarySuffix);
         try
         {
             File.WriteAllBytes(temp, content);
@@ -48,17 +51,41 @@ public static class AtomicFile
 
     private static string TemporaryPrefix(string fileName) => "." + fileName + ".";
 
+    private static readonly int CurrentProcessId = Process.GetCurrentProcess().Id;
+
     private static void RemoveStaleTemporaryFiles(string dir, string fileName)
     {
         if (!Directory.Exists(dir)) return;
+        var prefix = TemporaryPrefix(fileName);
         try
         {
-            foreach (var temp in Directory.EnumerateFiles(dir, TemporaryPrefix(fileName) + "*" + TemporarySuffix))
-                if (DateTime.UtcNow - File.GetLastWriteTimeUtc(temp) > StaleAfter) TryDelete(temp);
+            foreach (var temp in Directory.EnumerateFiles(dir, prefix + "*" + TemporarySuffix))
+                if (!WriterIsRunning(Path.GetFileName(temp).Substring(prefix.Length)) || DateTime.UtcNow - File.GetLastWriteTimeUtc(temp) > StaleAfter) TryDelete(temp);
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
             // Leftovers cost disk space, not correctness; the clean target removes them too.
+        }
+    }
+
+    /// <summary>Whether the process named at the start of a temporary file's name ("PID.random.tmp") still runs; unknown counts as running.</summary>
+    private static bool WriterIsRunning(string pidAndRest)
+    {
+        var dot = pidAndRest.IndexOf('.');
+        if (dot <= 0 || !int.TryParse(pidAndRest.Substring(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) return true;
+        if (pid == CurrentProcessId) return true;
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException || ex is NotSupportedException || ex is System.ComponentModel.Win32Exception)
+        {
+            return true;
         }
     }
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
 using LicenceGuard.Core.Files;
 using LicenceGuard.Core.Manifest;
 
@@ -18,8 +17,6 @@ public sealed class CodeReferenceScanner
 {
     /// <summary>Larger files are generated or data, not code that names a model.</summary>
     public const long MaxFileBytes = 4 * 1024 * 1024;
-
-    private static readonly UTF8Encoding Utf8 = new(false);
 
     private readonly Dictionary<string, string> _names = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _weightsFileNames = new(StringComparer.OrdinalIgnoreCase);
@@ -44,9 +41,7 @@ public sealed class CodeReferenceScanner
         if (_names.Count == 0 && _weightsFileNames.Count == 0) return;
         foreach (var file in files.Where(f => !string.IsNullOrWhiteSpace(f)).Distinct(StringComparer.Ordinal))
         {
-            var bytes = SafeFile.ReadAllBytes(file, MaxFileBytes, out _);
-            if (bytes is null) continue;
-            var text = Utf8.GetString(bytes).TrimStart('\uFEFF');
+            if (SafeFile.ReadAllText(file, MaxFileBytes, out _) is not { } text) continue;
             // Most files name no model at all: a vectorised search for each name skips them without lexing.
             if (!_names.Keys.Concat(_weightsFileNames.Keys).Any(n => text.IndexOf(n, StringComparison.OrdinalIgnoreCase) >= 0)) continue;
             var relative = ComplianceManifestWriter.Relative(baseDir, file);

@@ -39,8 +39,7 @@ public static class AttestationStore
         {
             try
             {
-                if (SafeFile.ReadAllBytes(file, Output.AttestationFiles.MaxBytes, out _) is not { } bytes) continue;
-                var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+                if (SafeFile.ReadAllText(file, Output.AttestationFiles.MaxBytes, out _) is not { } text) continue;
                 using var doc = JsonDocument.Parse(text);
                 if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String)
                     result[m.GetString()!] = text;

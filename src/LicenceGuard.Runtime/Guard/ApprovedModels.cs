@@ -58,7 +58,7 @@ public sealed class ApprovedModels
 
     public static ApprovedModels Load(string path)
     {
-        try { return FromJson(File.ReadAllText(path), path); }
+        try { return FromJson(Core.Files.SafeFile.ReadAllText(path, Core.Yaml.YamlLimits.Default.MaxBytes, out var unreadable) ?? throw new IOException(unreadable), path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {
             return new ApprovedModels(path) { LoadError = $"the compliance manifest {path} cannot be read: {ex.Message}" };

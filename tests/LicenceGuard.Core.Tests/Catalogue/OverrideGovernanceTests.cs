@@ -165,4 +165,34 @@ public sealed class OverrideGovernanceTests : IDisposable
         Assert.Contains(DriftCheck.Run(manifest, ComplianceManifestWriter.ToJson(removed), lockPath, Severity.Error),
             f => f.Message.Contains("no longer overrides commercialUse of licence 'CC-BY-NC-4.0'", StringComparison.Ordinal));
     }
+
+    private const string LlamaAsMit = """
+        maker: Acme
+        families:
+          - id: acme-llama
+            licence: MIT
+            models:
+              - id: meta-llama/Llama-3.1-8B-Instruct
+        """;
+
+    [Fact]
+    public void OrganisationFamily_ThatGivesAnEmbeddedModelAnotherLicence_IsAnOverride_NeedingWhoWhyAndAnApprover()
+    {
+        var result = Check(("families.yaml", LlamaAsMit));
+        Assert.Contains(result.Findings, f => f.Id == DiagnosticIds.CatalogueFileInvalid && f.Message.Contains("overrides the licence of models the embedded catalogue knows", StringComparison.Ordinal));
+        var relax = Assert.Single(result.Findings, f => f.Id == DiagnosticIds.CatalogueOverrideNotApproved);
+        Assert.Equal(3, relax.Location.Line);
+        Assert.Contains("meta-llama/Llama-3.1-8B-Instruct: LicenseRef-Llama-3.1-Community → organisation family acme-llama: MIT", relax.Message);
+
+        var approved = Check(("families.yaml", "override: { by: l.counsel, reason: \"relicensed to us\", source: \"https://legal.example.test/meta.pdf\", approver: c.officer }\n" + LlamaAsMit));
+        Assert.DoesNotContain(approved.Findings, f => f.Id is DiagnosticIds.CatalogueOverrideNotApproved or DiagnosticIds.CatalogueFileInvalid);
+        Assert.Contains("approved by c.officer", Assert.Single(approved.Findings, f => f.Id == DiagnosticIds.CatalogueOverride).Message);
+    }
+
+    [Fact]
+    public void OrganisationFamily_ForModelsTheCatalogueDoesNotKnow_IsNoOverride()
+    {
+        var result = Check(("families.yaml", "maker: Acme\nfamilies:\n  - id: acme-internal\n    licence: MIT\n    patterns: [\"acme/internal-*\"]\n"));
+        Assert.DoesNotContain(result.Findings, f => f.Id is DiagnosticIds.CatalogueOverride or DiagnosticIds.CatalogueOverrideNotApproved or DiagnosticIds.CatalogueFileInvalid);
+    }
 }

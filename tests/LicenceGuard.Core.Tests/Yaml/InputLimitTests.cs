@@ -124,6 +124,30 @@ public sealed class InputLimitTests : IDisposable
     }
 
     [Fact]
+    public void NestingDeeperThanTheLimit_Triggers_AtTheFirstLevelOver_Under64MB()
+    {
+        var path = Write("models: " + new string('[', 1_000_000) + new string(']', 1_000_000) + "\n");
+        var (read, allocated) = Measure(() => ManifestReader.ReadFile(path));
+        var f = Assert.Single(read.Findings);
+        Assert.Equal((1, 8 + YamlLimits.Default.MaxDepth), (f.Location.Line, f.Location.Column));
+        Assert.Equal($"the YAML is nested more than {YamlLimits.Default.MaxDepth} levels deep", f.Message);
+        Assert.True(allocated < 64 * MiB, $"{allocated / MiB} MiB allocated");
+    }
+
+    [Fact]
+    public void AliasesExpandingPastTheNodeLimit_Trigger_AtTheAlias_Under64MB()
+    {
+        var sb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (var i = 1; i < 12; i++) sb.Append($"a{i}: &a{i} [" + string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10)) + "]\n");
+        var path = Write(sb.ToString());
+        var (read, allocated) = Measure(() => ManifestReader.ReadFile(path));
+        var f = Assert.Single(read.Findings);
+        Assert.Equal($"aliases expand the file to more than {YamlLimits.Default.MaxNodes} YAML nodes", f.Message);
+        Assert.Equal(6, f.Location.Line); // a5 stands for 1,111,111 nodes
+        Assert.True(allocated < 64 * MiB, $"{allocated / MiB} MiB allocated");
+    }
+
+    [Fact]
     public void TabIndentation_Triggers_AtTheTabsLine()
     {
         var f = Assert.Single(ManifestReader.ReadText("organisation:\n  name: X\n  commercial: true\nmodels:\n\t- id: a\n", "models.yaml").Findings);
