@@ -63,6 +63,8 @@ internal sealed class CodeSession
         context.RegisterOperationAction(OnInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(OnObjectCreation, OperationKind.ObjectCreation);
         context.RegisterOperationAction(OnAssignment, OperationKind.SimpleAssignment);
+        // Calls that do not bind: loose files scanned without their packages, or an SDK version whose API moved.
+        context.RegisterOperationAction(OnUnboundCall, OperationKind.Invalid);
         context.RegisterSemanticModelAction(OnSourceFile);
     }
 
@@ -115,6 +117,27 @@ internal sealed class CodeSession
         {
             var assignment = (ISimpleAssignmentOperation)c.Operation;
             if (_finder.TargetOf(assignment) is { } target) ReportValue(target, assignment.Value, c);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException))
+        {
+            c.ReportDiagnostic(Failure(c.Operation.Syntax, ex));
+        }
+    }
+
+    /// <summary>
+    /// A call the compiler could not bind, told apart by its name as rules/sdk-apis.yaml writes it: a named argument
+    /// must name a model parameter; a positional one counts only for values that look like a model ID.
+    /// </summary>
+    private void OnUnboundCall(OperationAnalysisContext c)
+    {
+        try
+        {
+            foreach (var (target, value, named) in UnboundCalls.Arguments(c.Operation, _state.Apis))
+            {
+                var sources = ValueFlow.SourcesOf(value, _flow!, c.CancellationToken);
+                if (!named) sources.RemoveAll(s => s.Kind != SourceKind.Constant || !ModelText.CouldBeModelId(s.Value!));
+                _reporter.ReportSources(target, sources, value.Syntax.GetLocation(), GuardedByBuilder(c.Operation), c.ContainingSymbol, c.ReportDiagnostic);
+            }
         }
         catch (Exception ex) when (!(ex is OperationCanceledException))
         {
@@ -224,7 +247,14 @@ internal sealed class CodeSession
 
     /// <summary>Does the literal reach a model parameter (then the operation actions report it)? Asked for rare literals only.</summary>
     private bool FlowsIntoKnownApi(ExpressionSyntax literal, System.Threading.CancellationToken cancellation) =>
-        ForwardFlow.Reaches(literal, _flow!, IsModelTarget, cancellation);
+        ForwardFlow.Reaches(literal, _flow!, IsModelTarget, IsUnboundModelArgument, cancellation);
+
+    private bool IsUnboundModelArgument(IOperation unboundCall, ExpressionSyntax argument)
+    {
+        foreach (var (_, value, _) in UnboundCalls.Arguments(unboundCall, _state.Apis))
+            if (value.Syntax == argument) return true;
+        return false;
+    }
 
     private bool IsModelTarget(IOperation operation) => operation switch
     {

@@ -67,3 +67,51 @@ public class MoreSdkTests
         await AnalyzerTest.RunAsync(source, Manifest);
     }
 }
+
+/// <summary>Calls that do not bind (a loose file scanned without its package, an SDK whose API moved), matched by name.</summary>
+public class UnboundCallTests
+{
+    private static readonly string Manifest = Fixtures.Manifest(Fixtures.Reviewed("gpt-4o", "LicenseRef-OpenAI-Services"));
+
+    private static Task Run(string source)
+    {
+        var test = new AnalyzerTest(source, Manifest) { CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public async Task RemovedPreviewApi_NamedModelArgument_FollowedFromALocal()
+    {
+        // Microsoft.Extensions.AI.Ollama's OllamaChatClient, as dotnet/ai-samples still writes it.
+        var source = """
+            class C
+            {
+                object M()
+                {
+                    var endpoint = "http://localhost:11434/";
+                    var modelId = {|LG0001:"llama3.1"|};
+                    return new OllamaChatClient(endpoint, modelId: modelId);
+                }
+            }
+            """;
+        await Run(source);
+    }
+
+    [Fact]
+    public async Task PositionalArguments_OnlyModelLikeValuesCount()
+    {
+        var source = """
+            class C
+            {
+                object M() => new OllamaEmbeddingGenerator("http://localhost:11434/", {|LG0001:"all-minilm"|});
+                object N(object builder) => builder.AddModel({|LG0001:"phi3.5"|});
+                object P(object kernel) => kernel.AddMistralChatCompletion("mistral-small-latest", System.Environment.GetEnvironmentVariable("KEY"));
+            }
+            """;
+        // The Mistral call's first positional argument names the model only by the parameter order, which an unbound
+        // call does not give: it is reported when the value looks like a model.
+        var test = new AnalyzerTest(source, Manifest) { CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None };
+        test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult("LG0001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan(5, 64, 5, 86));
+        await test.RunAsync();
+    }
+}

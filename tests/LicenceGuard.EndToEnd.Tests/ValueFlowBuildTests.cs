@@ -44,6 +44,8 @@ public class ValueFlowBuildTests
         }
         """;
 
+    private static void Has(string output, string expected) => Assert.True(output.Contains(expected, StringComparison.Ordinal), $"'{expected}' not in:\n{output}");
+
     private const string Settings = """
         {
           "AI": { "Chat": "o1-mini" },
@@ -74,19 +76,19 @@ public class ValueFlowBuildTests
         var (exit, output) = consumer.Build();
         Assert.NotEqual(0, exit);
         // Constants, at the literal: a parameter default's const, a local, the ?? fallback, a call site, a list element.
-        Assert.Contains("Shapes.cs(11,39): error LG0001: Model 'llama3.2'", output);
-        Assert.Contains("Shapes.cs(19,71): error LG0001: Model 'ai/deepseek-r1-distill-llama'", output);
-        Assert.Contains("Shapes.cs(20,130): error LG0001: Model 'gpt-5-mini'", output);
-        Assert.Contains("Shapes.cs(22,51): error LG0001: Model 'o3-mini'", output);
-        Assert.Contains("Shapes.cs(23,91): error LG0001: Model 'gpt-4.1-mini'", output);
+        Has(output, "Shapes.cs(11,39): error LG0001: Model 'llama3.2'");
+        Has(output, "Shapes.cs(19,71): error LG0001: Model 'ai/deepseek-r1-distill-llama'");
+        Has(output, "Shapes.cs(20,138): error LG0001: Model 'gpt-5-mini'");
+        Has(output, "Shapes.cs(22,52): error LG0001: Model 'o3-mini'");
+        Has(output, "Shapes.cs(23,89): error LG0001: Model 'gpt-4.1-mini'");
         // Configuration: at the code that reads the key, and at the JSON value.
-        Assert.Contains("Shapes.cs(24,113): error LG0001: Model 'o1-mini'", output);
-        Assert.Contains("appsettings.json(2,19): warning LG0006: Model 'o1-mini' under 'AI:Chat'", output);
+        Has(output, "Shapes.cs(24,111): error LG0001: Model 'o1-mini'");
+        Has(output, "appsettings.json(2,19): warning LG0006: Model 'o1-mini' under 'AI:Chat'");
         // Known only at run time: a key with no value (bare and through bound options), an environment variable.
-        Assert.Contains("Shapes.cs(20,188): warning LG0007", output);
-        Assert.Contains("Shapes.cs(26,96): warning LG0007", output);
-        Assert.Contains("Shapes.cs(27,64): warning LG0007", output);
-        Assert.Contains("environment variable 'CHAT_MODEL'", output);
+        Has(output, "Shapes.cs(20,180): warning LG0007");
+        Has(output, "Shapes.cs(26,91): warning LG0007");
+        Has(output, "Shapes.cs(27,66): warning LG0007");
+        Has(output, "environment variable 'CHAT_MODEL'");
         Assert.DoesNotContain("'gpt-4o'", output);
         Assert.DoesNotContain("AD0001", output);
     }

@@ -22,7 +22,7 @@ public sealed class ModelTarget
 
     /// <summary>The reference a value makes here; <paramref name="path"/> says how it got here ("via local 'model'").</summary>
     public ModelReference Reference(string value, Location location, string? path = null) =>
-        new(value, KindOf(value), path is null ? Api : Api + " " + path, Hosting, location);
+        new(value, KindOf(value), string.IsNullOrEmpty(path) ? Api : Api + " " + path, Hosting, location);
 
     /// <summary>A path literal passed to a model-ID API is still a file; an attributed value is attributed unless it is a path.</summary>
     private string KindOf(string value)

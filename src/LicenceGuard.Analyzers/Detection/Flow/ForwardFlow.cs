@@ -19,19 +19,24 @@ internal sealed class ForwardFlow
 
     private readonly FlowContext _context;
     private readonly Func<IOperation, bool> _isModelTarget;
+    private readonly Func<IOperation, ExpressionSyntax, bool> _isUnboundModelArgument;
     private readonly CancellationToken _cancellation;
     private readonly HashSet<ISymbol> _visited = new(SymbolEqualityComparer.Default);
 
-    private ForwardFlow(FlowContext context, Func<IOperation, bool> isModelTarget, CancellationToken cancellation)
+    private ForwardFlow(FlowContext context, Func<IOperation, bool> isModelTarget, Func<IOperation, ExpressionSyntax, bool> isUnboundModelArgument,
+        CancellationToken cancellation)
     {
         _context = context;
         _isModelTarget = isModelTarget;
+        _isUnboundModelArgument = isUnboundModelArgument;
         _cancellation = cancellation;
     }
 
     /// <param name="isModelTarget">Whether an argument or assignment operation sets a model parameter or property.</param>
-    public static bool Reaches(ExpressionSyntax literal, FlowContext context, Func<IOperation, bool> isModelTarget, CancellationToken cancellation) =>
-        new ForwardFlow(context, isModelTarget, cancellation).From(literal, 0, inCollection: false);
+    /// <param name="isUnboundModelArgument">Whether an argument of a call that did not bind counts as a model argument.</param>
+    public static bool Reaches(ExpressionSyntax literal, FlowContext context, Func<IOperation, bool> isModelTarget,
+        Func<IOperation, ExpressionSyntax, bool> isUnboundModelArgument, CancellationToken cancellation) =>
+        new ForwardFlow(context, isModelTarget, isUnboundModelArgument, cancellation).From(literal, 0, inCollection: false);
 
     private bool From(ExpressionSyntax expression, int depth, bool inCollection)
     {
@@ -72,6 +77,9 @@ internal sealed class ForwardFlow
             case ArgumentSyntax argument when _context.OperationOf(argument) is IArgumentOperation operation:
                 if (!inCollection && _isModelTarget(operation)) return true;
                 return operation.Parameter is { } passedTo && UsesReach(passedTo.OriginalDefinition, depth, inCollection);
+            case ArgumentSyntax { Parent.Parent: { } callSyntax } argument when _context.OperationOf(callSyntax) is IInvalidOperation unbound:
+                // A call that did not bind: the argument counts when the call's name and the argument's name fit an entry.
+                return !inCollection && _isUnboundModelArgument(unbound, argument.Expression);
             case AssignmentExpressionSyntax assignment when assignment.Right == node && _context.OperationOf(assignment) is ISimpleAssignmentOperation operation:
                 if (!inCollection && _isModelTarget(operation)) return true;
                 return Assigned(operation.Target) is { } target && UsesReach(target, depth, inCollection);

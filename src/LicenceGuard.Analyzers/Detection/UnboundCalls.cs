@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using LicenceGuard.Core.CodeApis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LicenceGuard.Analyzers.Detection;
+
+/// <summary>
+/// The arguments of a call that did not bind (an invalid operation) whose method or constructor name rules/sdk-apis.yaml
+/// knows: by name only, since there is no symbol. A named argument is a model argument when its name is one of the
+/// entry's parameters; positional arguments are returned as candidates for the caller to judge by their value.
+/// </summary>
+internal static class UnboundCalls
+{
+    public static IEnumerable<(ModelTarget Target, IOperation Value, bool Named)> Arguments(IOperation invalid, SdkApiTable apis)
+    {
+        var (member, typeName, arguments) = invalid.Syntax switch
+        {
+            InvocationExpressionSyntax invocation => (NameOf(invocation.Expression), null, invocation.ArgumentList),
+            ObjectCreationExpressionSyntax creation => (SdkApiTable.Constructor, NameOf(creation.Type), creation.ArgumentList),
+            _ => (null, null, null),
+        };
+        if (member is null || arguments is null || !apis.HasMember(member)) yield break;
+        if (typeName != null && !apis.HasConstructorOf(typeName)) yield break;
+        var model = invalid.SemanticModel;
+        if (model is null) yield break;
+        foreach (var api in apis.ForMember(member))
+        {
+            if (typeName != null && api.TypeName != typeName) continue;
+            foreach (var argument in arguments.Arguments)
+            {
+                var name = argument.NameColon?.Name.Identifier.ValueText;
+                if (name != null && !Contains(api.Parameters, name)) continue;
+                if (model.GetOperation(argument.Expression) is not { } value) continue;
+                yield return (new ModelTarget(api.Kind, api.Describe(member, name ?? api.Parameters[0]), api.Hosting), value, name != null);
+            }
+            yield break;
+        }
+    }
+
+    private static bool Contains(IReadOnlyList<string> names, string name)
+    {
+        foreach (var n in names)
+            if (n == name) return true;
+        return false;
+    }
+
+    private static string? NameOf(SyntaxNode expression) => expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
+    };
+}
