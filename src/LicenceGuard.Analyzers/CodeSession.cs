@@ -126,16 +126,17 @@ internal sealed class CodeSession
 
     /// <summary>
     /// A call the compiler could not bind, told apart by its name as rules/sdk-apis.yaml writes it: a named argument
-    /// must name a model parameter; a positional one counts only for values that look like a model ID.
+    /// must name a model parameter; a positional one counts only for constants that could be one (the first argument,
+    /// where SDKs put the model, any word; a later one, what looks like a model ID).
     /// </summary>
     private void OnUnboundCall(OperationAnalysisContext c)
     {
         try
         {
-            foreach (var (target, value, named) in UnboundCalls.Arguments(c.Operation, _state.Apis))
+            foreach (var (target, value, position) in UnboundCalls.Arguments(c.Operation, _state.Apis))
             {
                 var sources = ValueFlow.SourcesOf(value, _flow!, c.CancellationToken);
-                if (!named) sources.RemoveAll(s => s.Kind != SourceKind.Constant || !ModelText.CouldBeModelId(s.Value!));
+                if (position >= 0) sources.RemoveAll(s => s.Kind != SourceKind.Constant || !CouldBeModelArgument(s.Value!, position));
                 _reporter.ReportSources(target, sources, value.Syntax.GetLocation(), GuardedByBuilder(c.Operation), c.ContainingSymbol, c.ReportDiagnostic);
             }
         }
@@ -248,6 +249,9 @@ internal sealed class CodeSession
     /// <summary>Does the literal reach a model parameter (then the operation actions report it)? Asked for rare literals only.</summary>
     private bool FlowsIntoKnownApi(ExpressionSyntax literal, System.Threading.CancellationToken cancellation) =>
         ForwardFlow.Reaches(literal, _flow!, IsModelTarget, IsUnboundModelArgument, cancellation);
+
+    private static bool CouldBeModelArgument(string value, int position) =>
+        position == 0 ? value.Length > 0 && value.IndexOf(' ') < 0 && value.IndexOf("://", StringComparison.Ordinal) < 0 : ModelText.CouldBeModelId(value);
 
     private bool IsUnboundModelArgument(IOperation unboundCall, ExpressionSyntax argument)
     {

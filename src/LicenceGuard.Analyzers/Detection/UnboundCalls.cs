@@ -8,11 +8,13 @@ namespace LicenceGuard.Analyzers.Detection;
 /// <summary>
 /// The arguments of a call that did not bind (an invalid operation) whose method or constructor name rules/sdk-apis.yaml
 /// knows: by name only, since there is no symbol. A named argument is a model argument when its name is one of the
-/// entry's parameters; positional arguments are returned as candidates for the caller to judge by their value.
+/// entry's parameters; positional arguments are returned, with their position, as candidates for the caller to judge
+/// by their value.
 /// </summary>
 internal static class UnboundCalls
 {
-    public static IEnumerable<(ModelTarget Target, IOperation Value, bool Named)> Arguments(IOperation invalid, SdkApiTable apis)
+    /// <returns>Each candidate argument; <c>Position</c> is -1 for a named one.</returns>
+    public static IEnumerable<(ModelTarget Target, IOperation Value, int Position)> Arguments(IOperation invalid, SdkApiTable apis)
     {
         var (member, typeName, arguments) = invalid.Syntax switch
         {
@@ -27,12 +29,13 @@ internal static class UnboundCalls
         foreach (var api in apis.ForMember(member))
         {
             if (typeName != null && api.TypeName != typeName) continue;
-            foreach (var argument in arguments.Arguments)
+            for (var position = 0; position < arguments.Arguments.Count; position++)
             {
+                var argument = arguments.Arguments[position];
                 var name = argument.NameColon?.Name.Identifier.ValueText;
                 if (name != null && !Contains(api.Parameters, name)) continue;
                 if (model.GetOperation(argument.Expression) is not { } value) continue;
-                yield return (new ModelTarget(api.Kind, api.Describe(member, name ?? api.Parameters[0]), api.Hosting), value, name != null);
+                yield return (new ModelTarget(api.Kind, api.Describe(member, name ?? api.Parameters[0]), api.Hosting), value, name is null ? position : -1);
             }
             yield break;
         }
