@@ -22,6 +22,8 @@ var labels = Labels.Read(Path.Combine(repoRoot, "tests", "accuracy", "labels.tsv
 var references = CompileReferences.Load(repoRoot);
 var expected = labels.References.Select(r => r.Key).ToHashSet();
 var found = new HashSet<string>();
+// What a build shows: LG0001 is an error; LG0005 is info, which `dotnet build` does not print.
+var foundAsError = new HashSet<string>();
 var suppressed = 0;
 var byRule = new Dictionary<string, int>();
 
@@ -54,7 +56,9 @@ foreach (var group in labels.Files.GroupBy(f => (f.Repo, f.Commit, Dir: Path.Get
         if (diagnostic.IsSuppressed) suppressed++;
         if (diagnostic.Id != "LG0001" && diagnostic.Id != "LG0005") continue;
         var value = diagnostic.Properties.TryGetValue(DiagnosticProperties.ModelId, out var id) ? id : null;
-        found.Add(Labels.Key(group.Key.Repo, span.Path, span.StartLinePosition.Line + 1, value ?? "?"));
+        var key = Labels.Key(group.Key.Repo, span.Path, span.StartLinePosition.Line + 1, value ?? "?");
+        found.Add(key);
+        if (diagnostic.Id == "LG0001") foundAsError.Add(key);
     }
 }
 
@@ -64,6 +68,8 @@ var misses = expected.Where(e => !found.Contains(e)).OrderBy(e => e, StringCompa
 Console.WriteLine($"files: {labels.Files.Count} in {labels.Files.Select(f => f.Repo).Distinct().Count()} repositories; labelled references: {expected.Count}");
 Console.WriteLine($"found: {found.Count} (true {truePositives}, false {falsePositives.Count}); missed: {misses.Count}");
 Console.WriteLine($"recall: {(double)truePositives / expected.Count:F3}; precision: {(found.Count == 0 ? 0 : (double)truePositives / found.Count):F3}");
+Console.WriteLine($"true positives reported as LG0001 (an error in the build): {found.Count(f => expected.Contains(f) && foundAsError.Contains(f))}; " +
+    $"only as LG0005 (info): {found.Count(f => expected.Contains(f) && !foundAsError.Contains(f))}");
 Console.WriteLine("diagnostics in the labelled files: " + string.Join(", ", byRule.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}")) +
     $"; of them suppressed in source: {suppressed}");
 foreach (var f in falsePositives) Console.WriteLine("false positive: " + f);

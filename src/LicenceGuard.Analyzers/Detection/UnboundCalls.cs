@@ -26,18 +26,20 @@ internal static class UnboundCalls
         if (typeName != null && !apis.HasConstructorOf(typeName)) yield break;
         var model = invalid.SemanticModel;
         if (model is null) yield break;
-        foreach (var api in apis.ForMember(member))
+        for (var position = 0; position < arguments.Arguments.Count; position++)
         {
-            if (typeName != null && api.TypeName != typeName) continue;
-            for (var position = 0; position < arguments.Arguments.Count; position++)
+            var argument = arguments.Arguments[position];
+            var name = argument.NameColon?.Name.Identifier.ValueText;
+            // A named argument may fit any entry of that member (a model ID or a model path parameter); a positional
+            // one is taken for the member's first entry.
+            foreach (var api in apis.ForMember(member))
             {
-                var argument = arguments.Arguments[position];
-                var name = argument.NameColon?.Name.Identifier.ValueText;
+                if (typeName != null && api.TypeName != typeName) continue;
                 if (name != null && !Contains(api.Parameters, name)) continue;
-                if (model.GetOperation(argument.Expression) is not { } value) continue;
-                yield return (new ModelTarget(api.Kind, api.Describe(member, name ?? api.Parameters[0]), api.Hosting), value, name is null ? position : -1);
+                if (model.GetOperation(argument.Expression) is { } value)
+                    yield return (new ModelTarget(api.Kind, api.Describe(member, name ?? api.Parameters[0]), api.Hosting), value, name is null ? position : -1);
+                break;
             }
-            yield break;
         }
     }
 

@@ -198,9 +198,16 @@ internal sealed partial class ValueFlow
             Runtime(invocation, way, name is null ? "an environment variable" : $"environment variable '{name}'");
             return;
         }
-        if (type.Name == "Enumerable" && invocation.Arguments.Length > 0 && IsElementPick(method.Name))
+        if (type.Name == "Enumerable" && invocation.Arguments.Length > 0 && (elements || IsElementPick(method.Name)))
         {
-            Visit(invocation.Arguments[0].Value, way, depth, elements: true);
+            // models.First(), and in a collection's elements models.Where(…).ToList(): the source's elements; a
+            // Select or ToDictionary: what its (value) selector returns.
+            if (elements && SelectorOf(invocation) is { } selector)
+            {
+                foreach (var returned in selector.Body.Descendants().OfType<IReturnOperation>())
+                    if (returned.ReturnedValue != null && ReturnsFrom(returned, selector)) Visit(returned.ReturnedValue, way, depth, elements: false);
+            }
+            else Visit(invocation.Arguments[0].Value, way, depth, elements: true);
             return;
         }
         if (!_visited.Add(method.OriginalDefinition) || !VisitReturns(method, way.Then("result of " + method.ToDisplayString(MemberFormat)), depth, elements))
@@ -248,6 +255,23 @@ internal sealed partial class ValueFlow
             _sources.Add(new ValueSource(SourceKind.Configuration, value.Value, location, way.Then($"configuration key '{key}'").Describe(), key, read.Syntax.GetLocation()));
         }
         if (!found) Runtime(read, way, $"configuration key '{key}', which has no value in appsettings*.json");
+    }
+
+    /// <summary>The element (value) selector of Select, ToDictionary or ToLookup: the last lambda argument.</summary>
+    private static IAnonymousFunctionOperation? SelectorOf(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.Name is not ("Select" or "ToDictionary" or "ToLookup")) return null;
+        for (var i = invocation.Arguments.Length - 1; i > 0; i--)
+            if (Unwrap(invocation.Arguments[i].Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation selector }) return selector;
+        return null;
+    }
+
+    /// <summary>Is <paramref name="returned"/> a return of <paramref name="function"/> itself, not of a lambda inside it?</summary>
+    private static bool ReturnsFrom(IReturnOperation returned, IAnonymousFunctionOperation function)
+    {
+        for (var parent = returned.Parent; parent != null; parent = parent.Parent)
+            if (parent is IAnonymousFunctionOperation enclosing) return enclosing == function;
+        return false;
     }
 
     private static bool IsElementPick(string name) =>
