@@ -114,7 +114,7 @@ public sealed class ModelReferenceFinder
     private static string Describe(IMethodSymbol method, string parameter) =>
         method.MethodKind == MethodKind.Constructor ? $"new {method.ContainingType.Name}({parameter})" : $"{method.ContainingType.Name}.{method.Name}({parameter})";
 
-    private static bool Contains(System.Collections.Generic.IReadOnlyList<string> names, string name)
+    internal static bool Contains(System.Collections.Generic.IReadOnlyList<string> names, string name)
     {
         for (var i = 0; i < names.Count; i++)
             if (string.Equals(names[i], name, StringComparison.Ordinal)) return true;

@@ -35,19 +35,12 @@ internal static class UnboundCalls
             foreach (var api in apis.ForMember(member))
             {
                 if (typeName != null && api.TypeName != typeName) continue;
-                if (name != null && !Contains(api.Parameters, name)) continue;
+                if (name != null && !ModelReferenceFinder.Contains(api.Parameters, name)) continue;
                 if (model.GetOperation(argument.Expression) is { } value)
                     yield return (new ModelTarget(api.Kind, api.Describe(member, name ?? api.Parameters[0]), api.Hosting), value, name is null ? position : -1);
                 break;
             }
         }
-    }
-
-    private static bool Contains(IReadOnlyList<string> names, string name)
-    {
-        foreach (var n in names)
-            if (n == name) return true;
-        return false;
     }
 
     private static string? NameOf(SyntaxNode expression) => expression switch

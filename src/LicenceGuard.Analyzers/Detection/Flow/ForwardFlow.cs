@@ -93,6 +93,11 @@ internal sealed class ForwardFlow
                 };
             case ArrowExpressionClauseSyntax or ReturnStatementSyntax:
                 return ContainingMember(node) is IMethodSymbol or IPropertySymbol && UsesReach(ContainingMember(node)!, depth, inCollection);
+            case LambdaExpressionSyntax lambda when lambda.Body == node && !inCollection &&
+                                                   lambda.Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax selecting } &&
+                                                   SelectorName(selecting) is "Select" or "ToDictionary" or "ToLookup":
+                // models.ToDictionary(m => m.Id, m => m.Name): the selected values are the result's elements.
+                return From(selecting, depth + 1, inCollection: true);
             case MemberAccessExpressionSyntax access when access.Expression == node && !inCollection:
                 // "gpt-4o".Trim(): the value goes on.
                 return access.Parent is InvocationExpressionSyntax call && From(call, depth + 1, inCollection);
@@ -131,9 +136,11 @@ internal sealed class ForwardFlow
     {
         ElementAccessExpressionSyntax element when element.Expression == collection => element,
         MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access when access.Expression == collection &&
-            access.Name.Identifier.ValueText is "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Single" or "SingleOrDefault" or "ElementAt" or "ElementAtOrDefault" => call,
+            ValueFlow.IsElementPick(access.Name.Identifier.ValueText) => call,
         _ => null,
     };
+
+    private static string? SelectorName(InvocationExpressionSyntax call) => (call.Expression as MemberAccessExpressionSyntax)?.Name.Identifier.ValueText;
 
     private static ISymbol? Assigned(IOperation target) => target switch
     {

@@ -274,7 +274,8 @@ internal sealed partial class ValueFlow
         return false;
     }
 
-    private static bool IsElementPick(string name) =>
+    /// <summary>Enumerable's methods that take one element of a collection (models.First()).</summary>
+    internal static bool IsElementPick(string name) =>
         name is "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Single" or "SingleOrDefault" or "ElementAt" or "ElementAtOrDefault";
 
     /// <summary>LicenceGuard.Runtime's ModelGuard.Require(modelId): the model is checked when the program runs.</summary>
