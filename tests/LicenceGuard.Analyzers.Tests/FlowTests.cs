@@ -191,4 +191,30 @@ public class FlowTests
             """;
         await AnalyzerTest.RunAsync(source, Manifest);
     }
+
+    [Fact]
+    public async Task ModelNamesKeptInAListOfDefinitions_SelectedIntoADictionary_TriggerAtEachName()
+    {
+        // The shape of Semantic Kernel's Amazon Bedrock demo: definitions in a dictionary, names selected, one picked.
+        var source = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using OpenAI.Chat;
+            class ModelDefinition { public string Name { get; set; } = ""; public bool CanStream { get; set; } }
+            class C
+            {
+                static readonly Dictionary<int, ModelDefinition> Models = new()
+                {
+                    { 1, new ModelDefinition { Name = "gpt-4o", CanStream = true } },
+                    { 2, new ModelDefinition { Name = {|LG0001:"o3-mini"|} } },
+                };
+                ChatClient M(int chosen)
+                {
+                    var names = Models.Values.Where(m => m.CanStream || true).ToDictionary(m => m.Name.Length, m => m.Name);
+                    return new ChatClient(names[chosen], "key");
+                }
+            }
+            """;
+        await AnalyzerTest.RunAsync(source, Manifest);
+    }
 }
