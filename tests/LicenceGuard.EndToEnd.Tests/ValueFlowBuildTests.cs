@@ -41,6 +41,11 @@ public class ValueFlowBuildTests
             public static ChatClient FromOptions(IOptions<ChatSection> options) => new ChatClient(options.Value.ChatModelId, "key");
             public static ChatClient FromEnvironment() => new ChatClient(Environment.GetEnvironmentVariable("CHAT_MODEL"), "key");
             public static OllamaApiClient DefaultModel() => Models.Ollama();
+            public static ChatClient Branches(bool cheap, int tier) => new ChatClient(cheap ? "gpt-4o-mini" : tier switch { 0 => "o1", _ => "gpt-4o" }, "key");
+            public static readonly string Reasoning = "o3";
+            public static ChatClient FromField() => new ChatClient(Reasoning, "key");
+            public static ChatClient FromValue(IConfiguration config) => new ChatClient(config.GetValue<string>("AI:Value")!, "key");
+            public static ChatClient FromSectionValue(IConfiguration config) => new ChatClient(config.GetSection("AI:Section").Value!, "key");
         }
         """;
 
@@ -48,7 +53,7 @@ public class ValueFlowBuildTests
 
     private const string Settings = """
         {
-          "AI": { "Chat": "o1-mini" },
+          "AI": { "Chat": "o1-mini", "Value": "gpt-4.1", "Section": "gpt-4.1-nano" },
           "OpenAI": { "ChatModelId": "" }
         }
         """;
@@ -84,6 +89,13 @@ public class ValueFlowBuildTests
         // Configuration: at the code that reads the key, and at the JSON value.
         Has(output, "Shapes.cs(24,111): error LG0001: Model 'o1-mini'");
         Has(output, "appsettings.json(2,19): warning LG0006: Model 'o1-mini' under 'AI:Chat'");
+        // ?: and switch arms, a static readonly field, GetValue<string> and GetSection(…).Value.
+        Has(output, "Shapes.cs(29,87): error LG0001: Model 'gpt-4o-mini'");
+        Has(output, "Shapes.cs(29,122): error LG0001: Model 'o1'");
+        Has(output, "Shapes.cs(30,47): error LG0001: Model 'o3'");
+        Has(output, "Shapes.cs(32,81): error LG0001: Model 'gpt-4.1'");
+        Has(output, "appsettings.json(2,39): warning LG0006: Model 'gpt-4.1' under 'AI:Value'");
+        Has(output, "Shapes.cs(33,88): error LG0001: Model 'gpt-4.1-nano'");
         // Known only at run time: a key with no value (bare and through bound options), an environment variable.
         Has(output, "Shapes.cs(20,180): warning LG0007");
         Has(output, "Shapes.cs(26,91): warning LG0007");
