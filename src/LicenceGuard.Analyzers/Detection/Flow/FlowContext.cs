@@ -13,6 +13,8 @@ namespace LicenceGuard.Analyzers.Detection.Flow;
 internal sealed class FlowContext
 {
     private readonly Compilation _compilation;
+    // One semantic model per file: each keeps what it has bound, and a value is often followed through the same files.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
 
     public FlowContext(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellation)
     {
@@ -27,21 +29,17 @@ internal sealed class FlowContext
     public ConfigurationBindings Bindings { get; }
 
     /// <summary>The operation of a node anywhere in the compilation.</summary>
-    public IOperation? OperationOf(SyntaxNode node) =>
-#pragma warning disable RS1030 // A declaration or call site in another file has no semantic model at hand; this runs only while following a value.
-        _compilation.GetSemanticModel(node.SyntaxTree).GetOperation(node);
-#pragma warning restore RS1030
+    public IOperation? OperationOf(SyntaxNode node) => ModelOf(node).GetOperation(node);
 
     /// <summary>The symbol a name in the compilation refers to.</summary>
-    public ISymbol? SymbolOf(SyntaxNode node) =>
-#pragma warning disable RS1030 // as above
-        _compilation.GetSemanticModel(node.SyntaxTree).GetSymbolInfo(node).Symbol;
-#pragma warning restore RS1030
+    public ISymbol? SymbolOf(SyntaxNode node) => ModelOf(node).GetSymbolInfo(node).Symbol;
 
     /// <summary>The symbol a declaration in the compilation declares.</summary>
-    public ISymbol? DeclaredSymbolOf(SyntaxNode node) =>
-#pragma warning disable RS1030 // as above
-        _compilation.GetSemanticModel(node.SyntaxTree).GetDeclaredSymbol(node);
+    public ISymbol? DeclaredSymbolOf(SyntaxNode node) => ModelOf(node).GetDeclaredSymbol(node);
+
+    private SemanticModel ModelOf(SyntaxNode node) =>
+#pragma warning disable RS1030 // A declaration or call site in another file has no semantic model at hand; this runs only while following a value.
+        _models.GetOrAdd(node.SyntaxTree, tree => _compilation.GetSemanticModel(tree));
 #pragma warning restore RS1030
 
     /// <summary>The call a simple name is the callee of (<c>Name(…)</c>, <c>x.Name(…)</c>, <c>new Name(…)</c>), if any.</summary>
