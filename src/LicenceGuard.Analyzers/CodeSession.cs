@@ -5,6 +5,7 @@ using LicenceGuard.Core.CodeApis;
 using System;
 using System.Collections.Generic;
 using LicenceGuard.Analyzers.Detection;
+using LicenceGuard.Analyzers.Detection.Flow;
 using LicenceGuard.Analyzers.Manifest;
 using LicenceGuard.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
@@ -27,9 +28,15 @@ internal sealed class CodeSession
     // Held here, not reached through the reporter and the manifest state: every literal asks it, and each object on the
     // way would be one more cold read (see LiteralPrefilter).
     private readonly LiteralPrefilter _prefilter;
+    private readonly ManifestState _state;
+    private FlowContext? _flow;
 
-    private CodeSession(ManifestState state, Lazy<bool> attributesPossible)
+    private readonly string _manifestPath;
+
+    private CodeSession(ManifestState state, Lazy<bool> attributesPossible, string manifestPath)
     {
+        _manifestPath = manifestPath;
+        _state = state;
         _reporter = new ReferenceReporter(state);
         _finder = new ModelReferenceFinder(state.Apis, attributesPossible);
         _prefilter = state.Prefilter;
@@ -45,15 +52,19 @@ internal sealed class CodeSession
         // Load the catalogue and evaluate the manifest now, on this one thread, before node actions run on many:
         // loaded lazily, every thread that needed it first would wait (and the wait would count as analyzer time).
         state.Prepare();
-        return new CodeSession(state, new Lazy<bool>(() => ModelReferenceFinder.CanSeeModelIdAttribute(compilation)));
+        return new CodeSession(state, new Lazy<bool>(() => ModelReferenceFinder.CanSeeModelIdAttribute(compilation)), manifest.Path);
     }
 
     public void Register(CompilationStartAnalysisContext context)
     {
+        _flow = new FlowContext(context.Compilation, context.Options.AdditionalFiles, context.CancellationToken);
+        if (_state.Models.Models.Count == 0) context.RegisterCompilationEndAction(OnCompilationEndWithoutModels);
         // Calls, not arguments: a project has far fewer, and most are told apart by their method's name alone.
         context.RegisterOperationAction(OnInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(OnObjectCreation, OperationKind.ObjectCreation);
         context.RegisterOperationAction(OnAssignment, OperationKind.SimpleAssignment);
+        // Calls that do not bind: loose files scanned without their packages, or an SDK version whose API moved.
+        context.RegisterOperationAction(OnUnboundCall, OperationKind.Invalid);
         context.RegisterSemanticModelAction(OnSourceFile);
     }
 
@@ -90,8 +101,7 @@ internal sealed class CodeSession
         {
             try
             {
-                if (_finder.FromArgument(argument) is { } reference)
-                    _reporter.ReportFlow(reference, IsStringLiteral(argument.Value.Syntax), c.ContainingSymbol, c.ReportDiagnostic);
+                if (_finder.TargetOf(argument) is { } target) ReportValue(target, argument.Value, c);
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {
@@ -106,13 +116,80 @@ internal sealed class CodeSession
         try
         {
             var assignment = (ISimpleAssignmentOperation)c.Operation;
-            if (_finder.FromAssignment(assignment) is { } reference)
-                _reporter.ReportFlow(reference, IsStringLiteral(assignment.Value.Syntax), c.ContainingSymbol, c.ReportDiagnostic);
+            if (_finder.TargetOf(assignment) is { } target) ReportValue(target, assignment.Value, c);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException))
         {
             c.ReportDiagnostic(Failure(c.Operation.Syntax, ex));
         }
+    }
+
+    /// <summary>
+    /// A call the compiler could not bind, told apart by its name as rules/sdk-apis.yaml writes it: a named argument
+    /// must name a model parameter; a positional one counts only for constants that could be one (the first argument,
+    /// where SDKs put the model, any word; a later one, what looks like a model ID).
+    /// </summary>
+    private void OnUnboundCall(OperationAnalysisContext c)
+    {
+        try
+        {
+            foreach (var (target, value, position) in UnboundCalls.Arguments(c.Operation, _state.Apis))
+            {
+                var sources = ValueFlow.SourcesOf(value, _flow!, c.CancellationToken);
+                if (position >= 0) sources.RemoveAll(s => s.Kind != SourceKind.Constant || !CouldBeModelArgument(s.Value!, position));
+                _reporter.ReportSources(target, sources, value.Syntax.GetLocation(), GuardedByBuilder(c.Operation), c.ContainingSymbol, c.ReportDiagnostic);
+            }
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException))
+        {
+            c.ReportDiagnostic(Failure(c.Operation.Syntax, ex));
+        }
+    }
+
+    /// <summary>LG0008 at models.yaml when it declares no model and the compilation can see an SDK of rules/sdk-apis.yaml.</summary>
+    private void OnCompilationEndWithoutModels(CompilationAnalysisContext c)
+    {
+        try
+        {
+            foreach (var api in _state.Apis.Apis)
+            {
+                if (c.Compilation.GetTypeByMetadataName(api.Type) is null) continue;
+                var start = new Microsoft.CodeAnalysis.Text.LinePositionSpan(default, default);
+                c.ReportDiagnostic(Diagnostic.Create(NoDeclaredModelRule.Descriptor, Location.Create(_manifestPath, default, start), api.Sdk));
+                return;
+            }
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException))
+        {
+            c.ReportDiagnostic(Diagnostic.Create(InternalFailureRule.Descriptor, Location.None, "look for AI SDKs", FailureText.Of(ex)));
+        }
+    }
+
+    /// <summary>
+    /// A value that reaches a model parameter: a literal written there is reported as it is; anything else is followed
+    /// back to where it is written (<see cref="ValueFlow"/>).
+    /// </summary>
+    private void ReportValue(ModelTarget target, IOperation value, OperationAnalysisContext c)
+    {
+        var location = value.Syntax.GetLocation();
+        if (IsStringLiteral(value.Syntax) && ConstantStrings.Of(value) is { } literal)
+        {
+            _reporter.ReportFlow(target.Reference(literal, location), valueIsLiteral: true, c.ContainingSymbol, c.ReportDiagnostic);
+            return;
+        }
+        var sources = ValueFlow.SourcesOf(value, _flow!, c.CancellationToken);
+        _reporter.ReportSources(target, sources, location, GuardedByBuilder(c.Operation), c.ContainingSymbol, c.ReportDiagnostic);
+    }
+
+    /// <summary>
+    /// Is the client this call makes wrapped by the runtime guard in the same expression (<c>….AsBuilder().UseLicenceGuard()</c>,
+    /// <c>services.AddChatClient(sp => …).UseLicenceGuard()</c>)?
+    /// </summary>
+    private static bool GuardedByBuilder(IOperation call)
+    {
+        for (var operation = call.Parent; operation != null; operation = operation.Parent)
+            if (operation is IInvocationOperation { TargetMethod.Name: "UseLicenceGuard" }) return true;
+        return false;
     }
 
     /// <summary>
@@ -135,10 +212,10 @@ internal sealed class CodeSession
             return;
         }
         foreach (var literal in literals)
-            OnLiteral(literal, c.SemanticModel, c.ReportDiagnostic, c.CancellationToken);
+            OnLiteral(literal, c.ReportDiagnostic, c.CancellationToken);
     }
 
-    private void OnLiteral(LiteralExpressionSyntax literal, SemanticModel semanticModel, Action<Diagnostic> report, System.Threading.CancellationToken cancellation)
+    private void OnLiteral(LiteralExpressionSyntax literal, Action<Diagnostic> report, System.Threading.CancellationToken cancellation)
     {
         try
         {
@@ -153,14 +230,14 @@ internal sealed class CodeSession
             if (_reporter.Find(text) is { } model)
             {
                 ReferenceReporter.ReportDeclared(text, model, literal.GetLocation(), report);
-                if (ModelText.IsLikelyPickleModel(text, catalogueKnowsIt: true) && !FlowsIntoKnownApi(literal, semanticModel, cancellation))
+                if (ModelText.IsLikelyPickleModel(text, catalogueKnowsIt: true) && !FlowsIntoKnownApi(literal, cancellation))
                     _reporter.ReportPickleLiteral(text, declared: true, literal.GetLocation(), report);
                 return;
             }
             if (!_reporter.WouldReportUndeclared(text)) return;
             // Rare from here on: an undeclared model. If it flows into a known API, the operation actions report it
             // (LG0001); report here only what they do not see. Binding is needed for that, so it comes last.
-            if (FlowsIntoKnownApi(literal, semanticModel, cancellation)) return;
+            if (FlowsIntoKnownApi(literal, cancellation)) return;
             _reporter.ReportUndeclaredLiteral(text, literal.GetLocation(), report);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException))
@@ -169,20 +246,26 @@ internal sealed class CodeSession
         }
     }
 
-    private bool FlowsIntoKnownApi(ExpressionSyntax literal, SemanticModel model, System.Threading.CancellationToken cancellation)
+    /// <summary>Does the literal reach a model parameter (then the operation actions report it)? Asked for rare literals only.</summary>
+    private bool FlowsIntoKnownApi(ExpressionSyntax literal, System.Threading.CancellationToken cancellation) =>
+        ForwardFlow.Reaches(literal, _flow!, IsModelTarget, IsUnboundModelArgument, cancellation);
+
+    private static bool CouldBeModelArgument(string value, int position) =>
+        position == 0 ? value.Length > 0 && value.IndexOf(' ') < 0 && value.IndexOf("://", StringComparison.Ordinal) < 0 : ModelText.CouldBeModelId(value);
+
+    private bool IsUnboundModelArgument(IOperation unboundCall, ExpressionSyntax argument)
     {
-        SyntaxNode node = literal;
-        while (node.Parent is ParenthesizedExpressionSyntax || node.Parent is CastExpressionSyntax) node = node.Parent;
-        switch (node.Parent)
-        {
-            case ArgumentSyntax argument:
-                return model.GetOperation(argument, cancellation) is IArgumentOperation a && _finder.FromArgument(a) != null;
-            case AssignmentExpressionSyntax assignment when assignment.Right == node:
-                return model.GetOperation(assignment, cancellation) is ISimpleAssignmentOperation s && _finder.FromAssignment(s) != null;
-            default:
-                return false;
-        }
+        foreach (var (_, value, _) in UnboundCalls.Arguments(unboundCall, _state.Apis))
+            if (value.Syntax == argument) return true;
+        return false;
     }
+
+    private bool IsModelTarget(IOperation operation) => operation switch
+    {
+        IArgumentOperation argument => _finder.TargetOf(argument) != null,
+        ISimpleAssignmentOperation assignment => _finder.TargetOf(assignment) != null,
+        _ => false,
+    };
 
     /// <summary>A string literal, looking through parentheses and casts: the literal rule covers it.</summary>
     private static bool IsStringLiteral(SyntaxNode node)

@@ -23,6 +23,9 @@ public sealed class ModelReferenceAnalyzer : DiagnosticAnalyzer
         DataPerimeterRule.Descriptor,
         UnsafeModelFileRule.Descriptor,
         PossibleModelReferenceRule.Descriptor,
+        ConfigurationModelRule.Descriptor,
+        RuntimeModelRule.Descriptor,
+        NoDeclaredModelRule.Descriptor,
         InternalFailureRule.Descriptor);
 
     public override void Initialize(AnalysisContext context)

@@ -2,7 +2,11 @@ using LicenceGuard.Core.Text;
 using System.Runtime.CompilerServices;
 using System;
 using System.Linq;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
 using LicenceGuard.Analyzers.Detection;
+using LicenceGuard.Analyzers.Detection.Flow;
 using LicenceGuard.Analyzers.Manifest;
 using LicenceGuard.Analyzers.Rules;
 using LicenceGuard.Core.AnalyzerInput;
@@ -19,8 +23,54 @@ namespace LicenceGuard.Analyzers;
 internal sealed class ReferenceReporter
 {
     private readonly ManifestState _state;
+    // A value followed from several calls is reported once per place and message.
+    private readonly ConcurrentDictionary<string, byte> _reported = new(StringComparer.Ordinal);
 
     public ReferenceReporter(ManifestState state) => _state = state;
+
+    /// <summary>
+    /// The origins of a model parameter's value (see <see cref="ValueFlow"/>): each constant and configuration value is a
+    /// reference at the place it is written; a runtime value is LG0007 at the parameter unless the runtime guard checks it.
+    /// </summary>
+    public void ReportSources(ModelTarget target, List<ValueSource> sources, Location parameterValue, bool guardedByBuilder, ISymbol? caller, Action<Diagnostic> report)
+    {
+        Action<Diagnostic> once = d =>
+        {
+            if (_reported.TryAdd(d.Id + "|" + d.Location + "|" + d.GetMessage(CultureInfo.InvariantCulture), 0)) report(d);
+        };
+        foreach (var source in sources)
+        {
+            switch (source.Kind)
+            {
+                case SourceKind.Constant:
+                    ReportFlow(target.Reference(source.Value!, source.Location, source.Path), source.IsLiteral, caller, once);
+                    break;
+                case SourceKind.Configuration:
+                    ReportConfiguration(target, source, caller, once);
+                    break;
+                case SourceKind.Runtime when !guardedByBuilder:
+                    once(Diagnostic.Create(RuntimeModelRule.Descriptor, parameterValue, target.Api, source.Description, source.Path.Length == 0 ? "" : " (" + source.Path + ")"));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A model read from configuration: reported at the code that reads the key and, when the key is not one LG0006
+    /// already watches (Model, ChatModelId…), at the value in appsettings*.json.
+    /// </summary>
+    private void ReportConfiguration(ModelTarget target, ValueSource source, ISymbol? caller, Action<Diagnostic> report)
+    {
+        var value = source.Value!;
+        var written = source.Location.GetLineSpan();
+        var where = $"{source.Path} in {System.IO.Path.GetFileName(written.Path)}({written.StartLinePosition.Line + 1})";
+        ReportFlow(target.Reference(value, source.ReadAt ?? source.Location, where), valueIsLiteral: false, caller, report);
+        var key = source.Description!;
+        if (_state.Find(value) != null || ConfigFileScanner.IsModelKey(key.Substring(key.LastIndexOf(':') + 1))) return;
+        var match = ModelClassification.Match(_state.Catalogue, value);
+        report(Diagnostic.Create(ConfigurationModelRule.Descriptor, source.Location,
+            ModelClassification.Properties(value, ReferenceKinds.ConfigValue, match), value, key, ModelClassification.Describe(match)));
+    }
 
     /// <summary>
     /// A reference that flows into a known API or a [ModelId] parameter or property. A declared model's findings

@@ -25,7 +25,7 @@ public class AttributeAndPolicyTests
             class Gateway { public void Ask([LicenceGuard.ModelId] string model, string prompt) { } }
             class C { void M(Gateway g) => g.Ask({|LG0001:"mistral-large-latest"|}, "hello"); }
             """;
-        await AnalyzerTest.RunAsync(source, Fixtures.Manifest(""));
+        await AnalyzerTest.RunAsync(source, Fixtures.Manifest(Fixtures.Reviewed("gpt-4o", "LicenseRef-OpenAI-Services")));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public class AttributeAndPolicyTests
             class Settings { [LicenceGuard.ModelId] public string Model { get; set; } = ""; }
             class C { Settings M() => new Settings { Model = {|LG0001:"acme-internal-7b"|} }; }
             """;
-        await AnalyzerTest.RunAsync(source, Fixtures.Manifest(""));
+        await AnalyzerTest.RunAsync(source, Fixtures.Manifest(Fixtures.Reviewed("gpt-4o", "LicenseRef-OpenAI-Services")));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class AttributeAndPolicyTests
             class Gateway { public void Ask(string model, string prompt) { } }
             class C { void M(Gateway g) => g.Ask("acme-internal-7b", "hello"); }
             """;
-        await AnalyzerTest.RunAsync(source, Fixtures.Manifest(""));
+        await AnalyzerTest.RunAsync(source, Fixtures.Manifest(Fixtures.Reviewed("gpt-4o", "LicenseRef-OpenAI-Services")));
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public class CodeFixTests
                 """,
         };
         test.TestState.AdditionalFiles.Add(("/project/models.yaml", Organisation + "\n"));
+        test.TestState.ExpectedDiagnostics.Add(Fixtures.NoModelDeclared);
         test.FixedState.AdditionalFiles.Add(("/project/models.yaml", """
             organisation:
               name: Acme
@@ -69,6 +70,8 @@ public class CodeFixTests
                 """,
         };
         test.TestState.AdditionalFiles.Add(("/project/models.yaml", Organisation));
+        test.TestState.ExpectedDiagnostics.Add(Fixtures.NoModelDeclared);
+        test.FixedState.ExpectedDiagnostics.Add(Fixtures.NoModelDeclared);
         test.FixedState.AdditionalFiles.Add(("/project/models.yaml", Organisation));
         await test.RunAsync();
     }

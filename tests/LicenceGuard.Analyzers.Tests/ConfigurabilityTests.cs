@@ -3,7 +3,7 @@ namespace LicenceGuard.Analyzers.Tests;
 /// <summary>Every rule is configurable the usual ways: #pragma, .editorconfig severity, [SuppressMessage].</summary>
 public class ConfigurabilityTests
 {
-    private static readonly string Manifest = Fixtures.Manifest("");
+    private static readonly string Manifest = Fixtures.Manifest(Fixtures.Reviewed("gpt-4o", "LicenseRef-OpenAI-Services"));
 
     [Fact]
     public async Task PragmaWarningDisable_DoesNotTrigger()

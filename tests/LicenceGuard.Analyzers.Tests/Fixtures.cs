@@ -1,5 +1,7 @@
 using System.Globalization;
 using LicenceGuard.Core.Catalogue;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace LicenceGuard.Analyzers.Tests;
 
@@ -32,4 +34,7 @@ internal static class Fixtures
         models:
         {(models.Length == 0 ? "  []" : models)}
         """;
+
+    /// <summary>LG0008 at models.yaml: it declares no model and the test compilation references the SDKs.</summary>
+    public static DiagnosticResult NoModelDeclared => new DiagnosticResult("LG0008", DiagnosticSeverity.Warning).WithSpan("/project/models.yaml", 1, 1, 1, 1);
 }

@@ -82,14 +82,14 @@ public class OpenAiTests
     }
 
     [Fact]
-    public async Task ConstField_FlowsIntoChatClient_TriggersAtUse()
+    public async Task ConstField_FlowsIntoChatClient_TriggersWhereTheModelIsWritten()
     {
         var source = """
             using OpenAI.Chat;
             class C
             {
-                private const string Model = {|LG0005:"gpt-4o-mini"|};
-                ChatClient M() => new ChatClient({|LG0001:Model|}, "key");
+                private const string Model = {|LG0001:"gpt-4o-mini"|};
+                ChatClient M() => new ChatClient(Model, "key");
             }
             """;
         await AnalyzerTest.RunAsync(source, DeclaresGpt4o);
@@ -104,8 +104,8 @@ public class OpenAiTests
             {
                 void M(OpenAIClient client)
                 {
-                    const string model = "my-fine-tune";
-                    client.GetChatClient({|LG0001:model|});
+                    const string model = {|LG0001:"my-fine-tune"|};
+                    client.GetChatClient(model);
                 }
             }
             """;
@@ -157,12 +157,13 @@ public class OpenAiTests
     }
 
     [Fact]
-    public async Task NonConstantModel_DoesNotTrigger()
+    public async Task NonConstantModel_WarnsThatOnlyTheRuntimeGuardCanCheckIt()
     {
+        // Issue 13: nothing silent. A model the build cannot know is a warning naming the runtime guard (LG0007).
         var source = """
             using System;
             using OpenAI.Chat;
-            class C { ChatClient M() => new ChatClient(Environment.GetEnvironmentVariable("MODEL"), "key"); }
+            class C { ChatClient M() => new ChatClient({|LG0007:Environment.GetEnvironmentVariable("MODEL")|}, "key"); }
             """;
         await AnalyzerTest.RunAsync(source, DeclaresGpt4o);
     }

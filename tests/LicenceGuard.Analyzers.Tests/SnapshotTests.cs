@@ -55,7 +55,7 @@ public class SnapshotTests
     [Fact]
     public async Task SnapshotOfAnEarlierManifest_UndeclaredModelInEditedManifest_Triggers()
     {
-        var edited = Fixtures.Manifest("");
+        var edited = Fixtures.Manifest(Fixtures.Reviewed("gpt-4o", "LicenseRef-OpenAI-Services"));
         var test = new AnalyzerTest(Source, edited, (SnapshotPath, SnapshotWithBuildFinding(CleanManifest)));
         test.ExpectedDiagnostics.Add(new DiagnosticResult("LG0001", DiagnosticSeverity.Error).WithSpan(2, 44, 2, 57));
         await test.RunAsync();

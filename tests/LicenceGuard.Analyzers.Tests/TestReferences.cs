@@ -37,6 +37,10 @@ internal static class TestReferences
             var version = parts[1].Trim('[', ']');
             paths.AddRange(PackageAssemblies(Path.Combine(root, parts[0].ToLowerInvariant(), version)));
         }
+        // LicenceGuard.Runtime: ModelGuard.Require and UseLicenceGuard, which quiet LG0007.
+        var guard = Metadata("RuntimeGuardAssembly");
+        if (!File.Exists(guard)) throw new FileNotFoundException($"{guard} is missing: build the test project (it builds LicenceGuard.Runtime)");
+        paths.Add(guard);
         return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     }
 

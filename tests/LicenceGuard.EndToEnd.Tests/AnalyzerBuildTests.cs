@@ -35,6 +35,7 @@ public class AnalyzerBuildTests
         Assert.NotEqual(0, exit);
         Assert.Contains("Assistant.cs(6,24): error LG0001", output);
         Assert.Contains("gpt-4o-mini", output);
+        Assert.Contains("models.yaml(1,1): warning LG0008", output);
         Assert.DoesNotContain("AD0001", output);
         Assert.DoesNotContain("CS8032", output);
     }

@@ -29,7 +29,13 @@ public static class ConfigFileScanner
 
     public static bool IsModelKey(string key) => ModelKeys.Contains(key);
 
-    public static List<ConfigValue> Scan(string text)
+    /// <summary>The values under model keys (Model, ChatModelId…).</summary>
+    public static List<ConfigValue> Scan(string text) => Scan(text, IsModelKey);
+
+    /// <summary>Every string value, whatever its key: for code that reads a key by name.</summary>
+    public static List<ConfigValue> ScanAll(string text) => Scan(text, _ => true);
+
+    private static List<ConfigValue> Scan(string text, Func<string, bool> isWanted)
     {
         var found = new List<ConfigValue>();
         if (text.Length > 0 && text[0] == '\uFEFF') text = text.Substring(1);
@@ -61,7 +67,7 @@ public static class ConfigFileScanner
                         Advance(arrayIndex);
                         continue;
                     case JsonTokenType.String:
-                        if (pendingKey != null && IsModelKey(pendingKey))
+                        if (pendingKey != null && isWanted(pendingKey))
                         {
                             var value = reader.GetString() ?? string.Empty;
                             if (LooksLikeValue(value))

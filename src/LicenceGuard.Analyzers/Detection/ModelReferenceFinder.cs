@@ -55,8 +55,16 @@ public sealed class ModelReferenceFinder
         return _apis.HasConstructorOf(method.ContainingType.Name) || _attributesPossible.Value;
     }
 
-    [MethodImpl(JitHints.AggressiveOptimization)]
-    public ModelReference? FromArgument(IArgumentOperation argument)
+    /// <summary>The model reference an argument makes when its value is a string constant (the syntax-only scan's question).</summary>
+    public ModelReference? FromArgument(IArgumentOperation argument) =>
+        TargetOf(argument) is { } target && ConstantStrings.Of(argument.Value) is { } literal ? target.Reference(literal, argument.Value.Syntax.GetLocation()) : null;
+
+    /// <summary>The model reference an assignment makes when its value is a string constant.</summary>
+    public ModelReference? FromAssignment(ISimpleAssignmentOperation assignment) =>
+        TargetOf(assignment) is { } target && ConstantStrings.Of(assignment.Value) is { } literal ? target.Reference(literal, assignment.Value.Syntax.GetLocation()) : null;
+
+    /// <summary>The model parameter this argument is passed to, or null: what the value is does not matter here.</summary>
+    public ModelTarget? TargetOf(IArgumentOperation argument)
     {
         if (argument.ArgumentKind == ArgumentKind.DefaultValue) return null;
         var parameter = argument.Parameter;
@@ -64,9 +72,6 @@ public sealed class ModelReferenceFinder
         var memberName = method.Name;
         var known = _apis.HasMember(memberName);
         if (!known && !_attributesPossible.Value) return null;
-        var literal = ConstantStrings.Of(argument.Value);
-        if (literal is null) return null;
-
         if (known)
         {
             for (var m = method.ReducedFrom ?? method; m != null; m = m.OverriddenMethod)
@@ -74,24 +79,22 @@ public sealed class ModelReferenceFinder
                 foreach (var api in _apis.ForMember(memberName))
                 {
                     if (!Contains(api.Parameters, parameter.Name) || !IsType(m.ContainingType, api.Type)) continue;
-                    return new ModelReference(literal, KindOf(api, literal), api.Describe(memberName, parameter.Name), api.Hosting, argument.Value.Syntax.GetLocation());
+                    return new ModelTarget(api.Kind, api.Describe(memberName, parameter.Name), api.Hosting);
                 }
             }
         }
         if (_attributesPossible.Value && ModelIdAttributes.IsModelId(parameter))
-            return new ModelReference(literal, KindOf(null, literal), Describe(method, parameter.Name), null, argument.Value.Syntax.GetLocation());
+            return new ModelTarget(null, Describe(method, parameter.Name), null);
         return null;
     }
 
-    [MethodImpl(JitHints.AggressiveOptimization)]
-    public ModelReference? FromAssignment(ISimpleAssignmentOperation assignment)
+    /// <summary>The model property this assignment sets, or null.</summary>
+    public ModelTarget? TargetOf(ISimpleAssignmentOperation assignment)
     {
         if (assignment.Target is not IPropertyReferenceOperation target) return null;
         var property = target.Property;
         var known = _apis.HasProperty(property.Name);
         if (!known && !_attributesPossible.Value) return null;
-        var literal = ConstantStrings.Of(assignment.Value);
-        if (literal is null) return null;
         if (known)
         {
             for (var p = property; p != null; p = p.OverriddenProperty)
@@ -99,26 +102,19 @@ public sealed class ModelReferenceFinder
                 foreach (var api in _apis.ForProperty(property.Name))
                 {
                     if (!IsType(p.ContainingType, api.Type)) continue;
-                    return new ModelReference(literal, KindOf(api, literal), api.Describe(property.Name, null), api.Hosting, assignment.Value.Syntax.GetLocation());
+                    return new ModelTarget(api.Kind, api.Describe(property.Name, null), api.Hosting);
                 }
             }
         }
         if (_attributesPossible.Value && ModelIdAttributes.IsModelId(property))
-            return new ModelReference(literal, KindOf(null, literal), property.ContainingType.Name + "." + property.Name, null, assignment.Value.Syntax.GetLocation());
+            return new ModelTarget(null, property.ContainingType.Name + "." + property.Name, null);
         return null;
-    }
-
-    /// <summary>A path literal passed to a model-ID API is still a file; an attributed value is attributed unless it is a path.</summary>
-    private static string KindOf(SdkApi? api, string literal)
-    {
-        if (api != null) return api.Kind;
-        return ModelText.IsModelFilePath(literal) ? ReferenceKinds.LocalModelPath : ReferenceKinds.Attributed;
     }
 
     private static string Describe(IMethodSymbol method, string parameter) =>
         method.MethodKind == MethodKind.Constructor ? $"new {method.ContainingType.Name}({parameter})" : $"{method.ContainingType.Name}.{method.Name}({parameter})";
 
-    private static bool Contains(System.Collections.Generic.IReadOnlyList<string> names, string name)
+    internal static bool Contains(System.Collections.Generic.IReadOnlyList<string> names, string name)
     {
         for (var i = 0; i < names.Count; i++)
             if (string.Equals(names[i], name, StringComparison.Ordinal)) return true;
