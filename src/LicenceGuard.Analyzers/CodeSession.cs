@@ -18,7 +18,7 @@ namespace LicenceGuard.Analyzers;
 /// <summary>
 /// The per-compilation part of <see cref="ModelReferenceAnalyzer"/>: it holds the parsed models.yaml snapshot and the
 /// SDK table and registers the node actions. Everything that touches LicenceGuard.Core lives from here on, so that a
-/// failure to load Core (or YamlDotNet) happens inside the analyzer's guard and becomes LG0099.
+/// failure to load Core happens inside the analyzer's guard and becomes LG0099.
 /// </summary>
 internal sealed class CodeSession
 {
@@ -35,13 +35,12 @@ internal sealed class CodeSession
         _prefilter = state.Prefilter;
     }
 
-    /// <summary>Null when models.yaml is not YAML at all: the build reports LG1001 and the code rules stay quiet.</summary>
+    /// <summary>Null when models.yaml cannot be read as text.</summary>
     public static CodeSession? Create(Compilation compilation, AdditionalText manifest, AdditionalText? snapshot, System.Threading.CancellationToken cancellation)
     {
         var text = manifest.GetText(cancellation);
         if (text is null) return null;
         var state = ManifestCache.Get(text, manifest.Path, snapshot?.GetText(cancellation));
-        if (!state.HasManifest) return null;
         // Load the catalogue and evaluate the manifest now, on this one thread, before node actions run on many:
         // loaded lazily, every thread that needed it first would wait (and the wait would count as analyzer time).
         state.Prepare();

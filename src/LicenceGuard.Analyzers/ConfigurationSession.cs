@@ -37,7 +37,6 @@ internal sealed class ConfigurationSession
             var text = file.GetText(context.CancellationToken);
             if (manifestText is null || text is null) return;
             var state = ManifestCache.Get(manifestText, _manifest.Path, _snapshot?.GetText(context.CancellationToken));
-            if (!state.HasManifest) return;
             foreach (var value in ConfigFileScanner.Scan(text.ToString()))
             {
                 if (state.Find(value.Value) != null) continue;

@@ -21,6 +21,8 @@ public static class DiagnosticCatalogue
         D(UnsafeModelFile, "Model file format can execute code when loaded", Severity.Warning, Code),
         D(PossibleModelReference, "String looks like a model ID that is not declared", Severity.Info, Code),
         D(UndeclaredModelInConfiguration, "Model in configuration is not declared in models.yaml", Severity.Warning, Code),
+        D(StaleVerdicts, "Licence verdicts are from the last build", Severity.Info, Code),
+        D(ManifestNotReadInEditor, "models.yaml could not be read in the editor", Severity.Warning, Code),
         D(AnalyzerInternalFailure, "LicenceGuard analyzer could not run", Severity.Warning, Code),
 
         D(ManifestUnreadable, "models.yaml cannot be read or parsed", Severity.Error, Manifest),

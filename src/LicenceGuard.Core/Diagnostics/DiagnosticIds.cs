@@ -13,6 +13,8 @@ public static class DiagnosticIds
     public const string UnsafeModelFile = "LG0004";
     public const string PossibleModelReference = "LG0005";
     public const string UndeclaredModelInConfiguration = "LG0006";
+    public const string StaleVerdicts = "LG0020";
+    public const string ManifestNotReadInEditor = "LG0021";
     public const string AnalyzerInternalFailure = "LG0099";
 
     // LG10xx — manifest and policy
