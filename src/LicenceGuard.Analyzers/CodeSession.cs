@@ -152,7 +152,10 @@ internal sealed class CodeSession
             if (_reporter.Find(text) is { } model)
             {
                 ReferenceReporter.ReportDeclared(text, model, literal.GetLocation(), report);
-                if (ModelText.IsLikelyPickleModel(text, catalogueKnowsIt: true) && !FlowsIntoKnownApi(literal, semanticModel, cancellation))
+                // A literal that flows into a known API is that flow's reference (reported by the operation actions).
+                if (FlowsIntoKnownApi(literal, semanticModel, cancellation)) return;
+                References.Report(text, ModelText.IsModelFilePath(text) ? ReferenceKinds.LocalModelPath : ReferenceKinds.Literal, null, model, literal.GetLocation(), report);
+                if (ModelText.IsLikelyPickleModel(text, catalogueKnowsIt: true))
                     _reporter.ReportPickleLiteral(text, declared: true, literal.GetLocation(), report);
                 return;
             }

@@ -24,6 +24,7 @@ public sealed class ModelReferenceAnalyzer : DiagnosticAnalyzer
         PossibleModelReferenceRule.Descriptor,
         StaleVerdictsRule.Descriptor,
         ManifestNotReadRule.Descriptor,
+        ModelReferenceRule.Descriptor,
         InternalFailureRule.Descriptor);
 
     public override void Initialize(AnalysisContext context)

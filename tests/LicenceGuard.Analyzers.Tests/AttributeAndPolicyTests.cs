@@ -131,6 +131,6 @@ public class AttributeAndPolicyTests
             new InMemoryAdditionalText("/p/models.yaml", manifest), new InMemoryAdditionalText(AnalyzerTest.SnapshotPath, AnalyzerTest.GateSnapshot(manifest)!)));
         var diagnostics = await compilation.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new ModelReferenceAnalyzer()), options)
             .GetAnalyzerDiagnosticsAsync();
-        return diagnostics.First().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        return diagnostics.First(d => d.Id != Core.Diagnostics.DiagnosticIds.ModelReferenceFound).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
     }
 }
