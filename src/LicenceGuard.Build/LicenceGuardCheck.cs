@@ -45,9 +45,6 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
     /// <summary>The dependency audit's dependencies.json, embedded as the manifest's <c>dependencies</c> section when it exists.</summary>
     public string? DependenciesReportPath { get; set; }
 
-    /// <summary>C# files (@(Compile)) and appsettings*.json to search for references to each model (code locations).</summary>
-    public ITaskItem[]? SourceFiles { get; set; }
-
     /// <summary>Hardware attestations (LicenceGuardAttestation items, obj/…/licenceguard/attestations/*.json) to embed.</summary>
     public ITaskItem[]? AttestationFiles { get; set; }
 
@@ -112,8 +109,9 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         WriteWeightsInputs(result);
         // The code rules' view of this evaluation, so the analyzer in the compiler neither parses YAML nor evaluates.
         if (!string.IsNullOrWhiteSpace(AnalyzerSnapshotPath)) AnalyzerSnapshot.WriteFile(ManifestPath!, result, AnalyzerSnapshotPath!);
-        // Code locations and attestations complete the manifest; an attested runtime can add evaluation drift (LG1202).
-        var extras = result.Manifest is null ? new ComplianceExtras() : ComplianceFacts.Collect(result, FullPaths(SourceFiles), FullPaths(AttestationFiles));
+        // Attestations complete the manifest (an attested runtime can add evaluation drift, LG1202); the code locations
+        // join it after CoreCompile, from the analyzer (LicenceGuardCodeReferences): this task runs before the compiler.
+        var extras = result.Manifest is null ? new ComplianceExtras() : ComplianceFacts.Collect(result, null, FullPaths(AttestationFiles));
         if (!string.IsNullOrWhiteSpace(DependenciesReportPath) && File.Exists(DependenciesReportPath)) extras.DependenciesJson = File.ReadAllText(DependenciesReportPath);
         var json = result.Manifest is null ? null : ComplianceManifestWriter.ToJson(result, extras);
         // Drift compares the manifest just written with the approved one, so it is reported but never part of it.
@@ -127,7 +125,7 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         {
             var written = AtomicFile.WriteIfChanged(ComplianceManifestPath, json);
             Log.LogMessage(MessageImportance.Normal, written ? "LicenceGuard: wrote {0}" : "LicenceGuard: {0} is up to date", ComplianceManifestPath);
-            WriteReports(json);
+            ComplianceReports.Write(Log, json, ReportDirectory, LockPath);
         }
         Log.LogMessage(MessageImportance.High, "LicenceGuard: {0} model(s), {1} error(s), {2} warning(s), {3} waived",
             result.Models.Count, ErrorCount, WarningCount, result.Findings.Count(f => f.IsWaived));
@@ -135,20 +133,6 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         if (ErrorCount == 0 && WarningCount == 0 && !string.IsNullOrWhiteSpace(StampPath))
             AtomicFile.WriteIfChanged(StampPath!, "clean\n");
         return !Log.HasLoggedErrors;
-    }
-
-    /// <summary>The reports from the manifest just written, compared with the approved lock when there is a readable one.</summary>
-    private void WriteReports(string json)
-    {
-        if (string.IsNullOrWhiteSpace(ReportDirectory)) return;
-        using var manifest = JsonDocument.Parse(json);
-        using var approved = !string.IsNullOrWhiteSpace(LockPath) && File.Exists(LockPath) ? ApprovalLock.Read(LockPath!, out _, out _) : null;
-        foreach (var format in ReportGenerator.BuildFormats)
-        {
-            var path = Path.Combine(ReportDirectory!, ReportGenerator.FileName(format));
-            if (AtomicFile.WriteIfChanged(path, ReportGenerator.Generate(format, manifest.RootElement, approved?.RootElement)))
-                Log.LogMessage(MessageImportance.Normal, "LicenceGuard: wrote {0}", path);
-        }
     }
 
     /// <summary>A changed weights file must fail the next build even when models.yaml did not change.</summary>

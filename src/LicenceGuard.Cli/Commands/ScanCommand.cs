@@ -1,4 +1,3 @@
-using LicenceGuard.Core.CodeApis;
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
@@ -6,17 +5,16 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using LicenceGuard.Analyzers.Detection;
-using LicenceGuard.Core.Catalogue;
+using LicenceGuard.Core;
+using LicenceGuard.Core.Output;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace LicenceGuard.Cli.Commands;
 
 /// <summary>
-/// <c>licenceguard scan PATH [--format json]</c>: the analyzer's detection over a solution, a project or a folder of
-/// .cs and appsettings*.json files. A project with an obj/project.assets.json (restored) compiles against its packages,
-/// so references are found by symbol; loose files compile against the framework alone and fall back to names.
+/// <c>licenceguard scan PATH [--format json]</c>: the build's analyzers over a solution, a project or a folder of .cs
+/// and appsettings*.json files, so that it lists what the build finds (see <see cref="TryScan"/>).
 /// </summary>
 public static class ScanCommand
 {
@@ -50,7 +48,12 @@ public static class ScanCommand
         return ExitCodes.Clean;
     }
 
-    /// <summary>Scans PATH; also used by <c>init</c>. Hits are sorted by file, line, column.</summary>
+    /// <summary>
+    /// Scans PATH; also used by <c>init</c> and by the compliance manifest the CLI writes. Every project under PATH is
+    /// compiled as its build compiles it (<see cref="ProjectCompilation"/>) and loose .cs files against the framework;
+    /// the build's analyzers run over each (<see cref="AnalyzerRun"/>), and their LG0022 records are the hits, sorted by
+    /// file, line, column.
+    /// </summary>
     public static bool TryScan(string path, out List<ScanHit> hits, out string error)
     {
         hits = new List<ScanHit>();
@@ -79,41 +82,40 @@ public static class ScanCommand
             return false;
         }
 
-        var scanner = new CodeScanner(SdkApiTable.Embedded, CatalogueLoader.LoadEmbedded());
         var projectDirs = projects.Select(p => Path.GetDirectoryName(p)!).OrderByDescending(d => d.Length).ToList();
-        var claimed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var project in projects)
         {
             var dir = Path.GetDirectoryName(project)!;
-            // A project's files are those under its folder that no deeper project owns.
+            // A project's files are those under its folder that no deeper project owns; its configuration is what the
+            // build gives the analyzer: appsettings*.json beside the project.
             var sources = Files(dir, "*.cs").Where(f => OwnerOf(f, projectDirs) == dir).ToList();
-            claimed.UnionWith(sources);
-            hits.AddRange(ScanSources(scanner, sources, ProjectReferences.From(dir), baseDir));
+            var configuration = Directory.GetFiles(dir, "appsettings*.json").OrderBy(f => f, StringComparer.Ordinal).ToList();
+            var compiled = ProjectCompilation.ForProject(project, sources, configuration);
+            hits.AddRange(AnalyzerRun.Hits(compiled.Compilation, compiled.AdditionalFiles, baseDir, compiled.Manifest));
         }
         if (Directory.Exists(full))
         {
-            var loose = Files(full, "*.cs").Where(f => !claimed.Contains(f)).ToList();
-            if (loose.Count > 0) hits.AddRange(ScanSources(scanner, loose, ProjectReferences.Framework(), baseDir));
-        }
-        var configRoots = Directory.Exists(full) ? new[] { full } : projectDirs.ToArray();
-        foreach (var config in configRoots.SelectMany(r => Files(r, "appsettings*.json")).Distinct(StringComparer.Ordinal))
-        {
-            var text = File.ReadAllText(config);
-            foreach (var v in ConfigFileScanner.Scan(text))
-                hits.Add(new ScanHit(Relative(baseDir, config), v.Line, v.Column, v.Value, ReferenceKinds.ConfigValue, v.Path));
+            var loose = Files(full, "*.cs").Where(f => OwnerOf(f, projectDirs) is null).ToList();
+            var looseConfiguration = Files(full, "appsettings*.json").Where(f => OwnerOf(f, projectDirs) is null).ToList();
+            if (loose.Count + looseConfiguration.Count > 0)
+            {
+                var compiled = ProjectCompilation.Loose(loose, looseConfiguration, ManifestLocator.Find(full));
+                hits.AddRange(AnalyzerRun.Hits(compiled.Compilation, compiled.AdditionalFiles, baseDir, compiled.Manifest));
+            }
         }
         hits = hits.GroupBy(h => (h.File, h.Line, h.Column, h.Literal)).Select(g => g.First())
             .OrderBy(h => h.File, StringComparer.Ordinal).ThenBy(h => h.Line).ThenBy(h => h.Column).ToList();
         return true;
     }
 
-    private static IEnumerable<ScanHit> ScanSources(CodeScanner scanner, List<string> files, IReadOnlyList<MetadataReference> references, string baseDir)
+    /// <summary>Where the code under a folder references each model that its models.yaml declares (the compliance manifest's codeLocations).</summary>
+    public static SortedDictionary<string, List<CodeLocation>> CodeLocations(string folder)
     {
-        if (files.Count == 0) return Array.Empty<ScanHit>();
-        var parse = new CSharpParseOptions(LanguageVersion.Preview);
-        var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f, Encoding.UTF8)).ToList();
-        var compilation = CSharpCompilation.Create("scan", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        return scanner.Scan(compilation, t => Relative(baseDir, t.FilePath));
+        var locations = new SortedDictionary<string, List<CodeLocation>>(StringComparer.Ordinal);
+        if (!TryScan(folder, out var hits, out _)) return locations;
+        foreach (var hit in hits.Where(h => h.DeclaredModel != null))
+            CodeReferences.Add(locations, hit.DeclaredModel!, new CodeLocation(hit.File, hit.Line, hit.Column, hit.Kind, hit.Api));
+        return locations;
     }
 
     private static string? OwnerOf(string file, List<string> projectDirsDeepestFirst) =>

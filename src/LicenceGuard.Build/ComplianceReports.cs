@@ -1,0 +1,26 @@
+using System.IO;
+using System.Text.Json;
+using LicenceGuard.Core.Approval;
+using LicenceGuard.Core.Output;
+using LicenceGuard.Core.Reports;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace LicenceGuard.Build;
+
+/// <summary>The reports of a compliance manifest (LicenceGuardReport=true), compared with the approved lock when there is a readable one.</summary>
+internal static class ComplianceReports
+{
+    public static void Write(TaskLoggingHelper log, string json, string? reportDirectory, string? lockPath)
+    {
+        if (string.IsNullOrWhiteSpace(reportDirectory)) return;
+        using var manifest = JsonDocument.Parse(json);
+        using var approved = !string.IsNullOrWhiteSpace(lockPath) && File.Exists(lockPath) ? ApprovalLock.Read(lockPath!, out _, out _) : null;
+        foreach (var format in ReportGenerator.BuildFormats)
+        {
+            var path = Path.Combine(reportDirectory!, ReportGenerator.FileName(format));
+            if (AtomicFile.WriteIfChanged(path, ReportGenerator.Generate(format, manifest.RootElement, approved?.RootElement)))
+                log.LogMessage(MessageImportance.Normal, "LicenceGuard: wrote {0}", path);
+        }
+    }
+}
