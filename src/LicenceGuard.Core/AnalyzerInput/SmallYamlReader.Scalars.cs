@@ -53,22 +53,31 @@ public sealed partial class SmallYamlReader
 
     private bool AtMarkerAt(int i, string marker) => string.CompareOrdinal(_text, i, marker, 0, 3) == 0 && IsBlankOrEnd(i + 3);
 
-    private YScalar DoubleQuoted()
+    /// <summary>A single- or double-quoted scalar ('' and backslash escapes), folded over lines.</summary>
+    private YScalar Quoted()
     {
+        var quote = Current;
         var at = Here();
         _p++;
         var value = new StringBuilder();
+        // The length without the raw blanks at its end: they go when the line breaks.
         var kept = 0;
         while (true)
         {
             if (_p >= _text.Length) throw new SmallYamlException(at, "the quoted value that starts here is not closed");
             var c = _text[_p];
-            if (c == '"')
+            if (c == quote && quote == '\'' && _p + 1 < _text.Length && _text[_p + 1] == '\'')
+            {
+                value.Append('\'');
+                _p += 2;
+                kept = value.Length;
+            }
+            else if (c == quote)
             {
                 _p++;
                 return new YScalar(at, value.ToString(), true);
             }
-            if (c == '\\')
+            else if (c == '\\' && quote == '"')
             {
                 _p++;
                 if (Current == '\n')
@@ -79,53 +88,19 @@ public sealed partial class SmallYamlReader
                 }
                 value.Append(Escape());
                 kept = value.Length;
-                continue;
             }
-            if (c == '\n')
+            else if (c == '\n')
             {
                 value.Length = kept;
                 Fold(value);
                 kept = value.Length;
-                continue;
             }
-            value.Append(c);
-            _p++;
-            if (c != ' ' && c != '\t') kept = value.Length;
-        }
-    }
-
-    private YScalar SingleQuoted()
-    {
-        var at = Here();
-        _p++;
-        var value = new StringBuilder();
-        var kept = 0;
-        while (true)
-        {
-            if (_p >= _text.Length) throw new SmallYamlException(at, "the quoted value that starts here is not closed");
-            var c = _text[_p];
-            if (c == '\'')
+            else
             {
-                if (_p + 1 < _text.Length && _text[_p + 1] == '\'')
-                {
-                    value.Append('\'');
-                    _p += 2;
-                    kept = value.Length;
-                    continue;
-                }
+                value.Append(c);
                 _p++;
-                return new YScalar(at, value.ToString(), true);
+                if (c != ' ' && c != '\t') kept = value.Length;
             }
-            if (c == '\n')
-            {
-                value.Length = kept;
-                Fold(value);
-                kept = value.Length;
-                continue;
-            }
-            value.Append(c);
-            _p++;
-            if (c != ' ' && c != '\t') kept = value.Length;
         }
     }
 
@@ -304,17 +279,17 @@ public sealed partial class SmallYamlReader
             if (Current == '}') { _p++; return mapping; }
             if (_p >= _text.Length) throw new SmallYamlException(mapping.Location, "the { mapping opened here is not closed");
             if (Current == '[' || Current == '{') throw Error("a key must be a plain value, not a list or mapping");
-            var key = Current == '"' ? DoubleQuoted() : Current == '\'' ? SingleQuoted() : PlainFlow();
+            var key = Current == '"' || Current == '\'' ? Quoted() : PlainFlow();
             if (!keys.Add(key.Value)) throw new SmallYamlException(key.Location, $"the key '{key.Value}' appears twice in the same mapping");
             SkipFlowSpace();
-            YNode value = new YScalar(Here(), string.Empty, false);
+            var hasValue = false;
             if (Current == ':')
             {
                 _p++;
                 SkipFlowSpace();
-                if (Current != ',' && Current != '}') value = FlowNode();
-                else value = new YScalar(Here(), string.Empty, false);
+                hasValue = Current != ',' && Current != '}';
             }
+            var value = hasValue ? FlowNode() : new YScalar(Here(), string.Empty, false);
             mapping.Entries.Add(new KeyValuePair<YScalar, YNode>(key, value));
             SkipFlowSpace();
             if (Current == ',') { _p++; continue; }
@@ -327,8 +302,7 @@ public sealed partial class SmallYamlReader
     private YNode FlowNode() => Current switch
     {
         '[' or '{' => Flow(),
-        '"' => DoubleQuoted(),
-        '\'' => SingleQuoted(),
+        '"' or '\'' => Quoted(),
         _ => PlainFlow(),
     };
 

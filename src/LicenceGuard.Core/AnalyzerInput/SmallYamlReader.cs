@@ -71,17 +71,7 @@ public sealed partial class SmallYamlReader
     {
         var indent = SkipToContent();
         if (indent < 0 || indent < parentIndent || AtDocumentMarker() || indent == parentIndent && !(sequenceAtSameIndent && IsSequenceEntry())) return new YScalar(emptyAt, string.Empty, false);
-        if (++_depth > YamlLimits.Default.MaxDepth) throw Error($"the YAML is nested more than {YamlLimits.Default.MaxDepth} levels deep");
-        try
-        {
-            if (IsSequenceEntry()) return BlockSequence(indent);
-            if (LooksLikeKey()) return BlockMapping(indent);
-            return Inline(parentIndent);
-        }
-        finally
-        {
-            _depth--;
-        }
+        return Node(indent, parentIndent);
     }
 
     private YSequence BlockSequence(int indent)
@@ -93,7 +83,7 @@ public sealed partial class SmallYamlReader
             _p++;
             SkipSpaces();
             if (AtLineEnd()) sequence.Items.Add(Block(indent, sequenceAtSameIndent: false, dash));
-            else sequence.Items.Add(InlineBlock(Column0(), indent));
+            else sequence.Items.Add(Node(Column0(), indent));
             var next = SkipToContent();
             if (next < indent || AtDocumentMarker()) return sequence;
             if (next > indent) throw Error("this line is indented further than the list item before it");
@@ -101,8 +91,8 @@ public sealed partial class SmallYamlReader
         }
     }
 
-    /// <summary>What follows "- " on the same line: a compact mapping or list at that column, or a scalar or flow node.</summary>
-    private YNode InlineBlock(int column, int parentIndent)
+    /// <summary>A node starting at <paramref name="column"/> (after "- ", a compact mapping or list): a list, a mapping, or a scalar or flow node.</summary>
+    private YNode Node(int column, int parentIndent)
     {
         if (++_depth > YamlLimits.Default.MaxDepth) throw Error($"the YAML is nested more than {YamlLimits.Default.MaxDepth} levels deep");
         try
@@ -148,10 +138,8 @@ public sealed partial class SmallYamlReader
                 node = Flow();
                 break;
             case '"':
-                node = DoubleQuoted();
-                break;
             case '\'':
-                node = SingleQuoted();
+                node = Quoted();
                 break;
             case '|':
             case '>':
@@ -171,7 +159,7 @@ public sealed partial class SmallYamlReader
         bool quoted;
         if (Current == '"' || Current == '\'')
         {
-            var scalar = Current == '"' ? DoubleQuoted() : SingleQuoted();
+            var scalar = Quoted();
             value = scalar.Value;
             quoted = true;
             SkipSpaces();
