@@ -96,6 +96,31 @@ public class DifferentialTests
         Assert.Equal(declared, recorded);
     }
 
+    [Fact]
+    public void ProjectsOwnErrorLog_IsKept_AndFeedsTheComplianceManifest()
+    {
+        var consumer = _fixture.CreateConsumer("own-error-log");
+        // A relative path without a SARIF version, as projects often set it.
+        consumer.WriteProject("""<PackageReference Include="OpenAI" Version="2.15.0" />""", "<ErrorLog>compiler.sarif</ErrorLog>");
+        consumer.WriteFile("Assistant.cs", "public static class Assistant { public static OpenAI.Chat.ChatClient Chat(string key) => new OpenAI.Chat.ChatClient(\"gpt-4o-mini\", key); }\n");
+        consumer.WriteFile("models.yaml", $$"""
+            organisation: { commercial: true, domicile: GB, territories: [GB] }
+            models:
+              - id: gpt-4o-mini
+                kind: api
+                licence: LicenseRef-OpenAI-Services
+                review: { by: a.sharma, on: 2026-11-02, textSha256: "{{CatalogueHashes.Of(_fixture, "LicenseRef-OpenAI-Services")}}" }
+                hosting: { mode: api, region: us }
+            """);
+        var build = consumer.Build();
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.True(File.Exists(Path.Combine(consumer.Directory, "compiler.sarif")), build.Output);
+        Assert.False(File.Exists(consumer.ObjFile("licenceguard/compiler.sarif")));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(consumer.ObjFile("licenceguard/compliance-manifest.json")));
+        var location = Assert.Single(manifest.RootElement.GetProperty("models")[0].GetProperty("codeLocations").EnumerateArray());
+        Assert.Equal(("Assistant.cs", 1, 117), (location.GetProperty("file").GetString(), location.GetProperty("line").GetInt32(), location.GetProperty("column").GetInt32()));
+    }
+
     private static string Key(string file, int line, int column, string literal, string kind, string? model) => $"{file}|{line}|{column}|{literal}|{kind}|{model}";
 
     private static string WithoutModel(string key) => key.Substring(0, key.LastIndexOf('|') + 1);
