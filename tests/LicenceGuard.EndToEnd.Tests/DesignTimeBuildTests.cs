@@ -27,6 +27,7 @@ public class DesignTimeBuildTests
         Assert.True(exit == 0, output);
         Assert.Contains("/nullable:enable", output);
         Assert.Contains("analyzer-snapshot.tsv", output);
+        Assert.Contains("LicenceGuard.DesignTime.globalconfig", output);
         Assert.True(File.Exists(consumer.ObjFile("licenceguard/analyzer-snapshot.tsv")), output);
 
         var build = consumer.Build();
