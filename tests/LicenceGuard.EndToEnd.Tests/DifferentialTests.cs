@@ -36,21 +36,7 @@ public class DifferentialTests
             }
             """);
         consumer.WriteFile("appsettings.json", "{\n  \"AI\": { \"Model\": \"gpt-4o-mini\" }\n}\n");
-        var openAi = CatalogueHashes.Of(_fixture, "LicenseRef-OpenAI-Services");
-        consumer.WriteFile("models.yaml", $$"""
-            organisation: { commercial: true, domicile: GB, territories: [GB] }
-            models:
-              - id: gpt-4o-mini
-                kind: api
-                licence: LicenseRef-OpenAI-Services
-                review: { by: a.sharma, on: 2026-11-02, textSha256: "{{openAi}}" }
-                hosting: { mode: api, region: us }
-              - id: text-embedding-3-small
-                kind: api
-                licence: LicenseRef-OpenAI-Services
-                review: { by: a.sharma, on: 2026-11-02, textSha256: "{{openAi}}" }
-                hosting: { mode: api, region: us }
-            """);
+        consumer.WriteFile("models.yaml", ReviewedOpenAiModels("gpt-4o-mini", "text-embedding-3-small"));
 
         var build = consumer.Build();
         Assert.True(build.ExitCode == 0, build.Output);
@@ -103,15 +89,7 @@ public class DifferentialTests
         // A relative path without a SARIF version, as projects often set it.
         consumer.WriteProject("""<PackageReference Include="OpenAI" Version="2.15.0" />""", "<ErrorLog>compiler.sarif</ErrorLog>");
         consumer.WriteFile("Assistant.cs", "public static class Assistant { public static OpenAI.Chat.ChatClient Chat(string key) => new OpenAI.Chat.ChatClient(\"gpt-4o-mini\", key); }\n");
-        consumer.WriteFile("models.yaml", $$"""
-            organisation: { commercial: true, domicile: GB, territories: [GB] }
-            models:
-              - id: gpt-4o-mini
-                kind: api
-                licence: LicenseRef-OpenAI-Services
-                review: { by: a.sharma, on: 2026-11-02, textSha256: "{{CatalogueHashes.Of(_fixture, "LicenseRef-OpenAI-Services")}}" }
-                hosting: { mode: api, region: us }
-            """);
+        consumer.WriteFile("models.yaml", ReviewedOpenAiModels("gpt-4o-mini"));
         var build = consumer.Build();
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.True(File.Exists(Path.Combine(consumer.Directory, "compiler.sarif")), build.Output);
@@ -119,6 +97,14 @@ public class DifferentialTests
         using var manifest = JsonDocument.Parse(File.ReadAllText(consumer.ObjFile("licenceguard/compliance-manifest.json")));
         var location = Assert.Single(manifest.RootElement.GetProperty("models")[0].GetProperty("codeLocations").EnumerateArray());
         Assert.Equal(("Assistant.cs", 1, 117), (location.GetProperty("file").GetString(), location.GetProperty("line").GetInt32(), location.GetProperty("column").GetInt32()));
+    }
+
+    /// <summary>models.yaml declaring OpenAI models, each reviewed against the catalogue's text hash: a clean build.</summary>
+    private string ReviewedOpenAiModels(params string[] ids)
+    {
+        var sha = CatalogueHashes.Of(_fixture, "LicenseRef-OpenAI-Services");
+        return "organisation: { commercial: true, domicile: GB, territories: [GB] }\nmodels:\n" + string.Concat(ids.Select(id =>
+            $"  - id: {id}\n    kind: api\n    licence: LicenseRef-OpenAI-Services\n    review: {{ by: a.sharma, on: 2026-11-02, textSha256: \"{sha}\" }}\n    hosting: {{ mode: api, region: us }}\n"));
     }
 
     private static string Key(string file, int line, int column, string literal, string kind, string? model) => $"{file}|{line}|{column}|{literal}|{kind}|{model}";
