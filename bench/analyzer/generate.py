@@ -30,7 +30,6 @@ with open(os.path.join(out, "Bench.csproj"), "w") as f:
   <ItemGroup Condition="'$(UseLicenceGuard)' == 'true'">
     <Analyzer Include="{analyzer_dir}/LicenceGuard.Analyzers.dll" />
     <Analyzer Include="{analyzer_dir}/LicenceGuard.Core.dll" />
-    <Analyzer Include="{analyzer_dir}/YamlDotNet.dll" />
     <!-- What the LicenceGuard package's build gate passes to the compiler (run.sh writes it with `licenceguard check`). -->
     <AdditionalFiles Include="analyzer-snapshot.tsv" Condition="Exists('analyzer-snapshot.tsv')" />
   </ItemGroup>

@@ -19,7 +19,7 @@ namespace LicenceGuard.Analyzers;
 /// <summary>
 /// The per-compilation part of <see cref="ModelReferenceAnalyzer"/>: it holds the parsed models.yaml snapshot and the
 /// SDK table and registers the node actions. Everything that touches LicenceGuard.Core lives from here on, so that a
-/// failure to load Core (or YamlDotNet) happens inside the analyzer's guard and becomes LG0099.
+/// failure to load Core happens inside the analyzer's guard and becomes LG0099.
 /// </summary>
 internal sealed class CodeSession
 {
@@ -42,13 +42,12 @@ internal sealed class CodeSession
         _prefilter = state.Prefilter;
     }
 
-    /// <summary>Null when models.yaml is not YAML at all: the build reports LG1001 and the code rules stay quiet.</summary>
+    /// <summary>Null when models.yaml cannot be read as text.</summary>
     public static CodeSession? Create(Compilation compilation, AdditionalText manifest, AdditionalText? snapshot, System.Threading.CancellationToken cancellation)
     {
         var text = manifest.GetText(cancellation);
         if (text is null) return null;
         var state = ManifestCache.Get(text, manifest.Path, snapshot?.GetText(cancellation));
-        if (!state.HasManifest) return null;
         // Load the catalogue and evaluate the manifest now, on this one thread, before node actions run on many:
         // loaded lazily, every thread that needed it first would wait (and the wait would count as analyzer time).
         state.Prepare();
@@ -58,7 +57,8 @@ internal sealed class CodeSession
     public void Register(CompilationStartAnalysisContext context)
     {
         _flow = new FlowContext(context.Compilation, context.Options.AdditionalFiles, context.CancellationToken);
-        if (_state.Models.Models.Count == 0) context.RegisterCompilationEndAction(OnCompilationEndWithoutModels);
+        // Only when the text was read: an unreadable models.yaml (LG0021, LG1001) declares nothing that can be counted.
+        if (_state.Models.Models.Count == 0 && _state.Notice?.IsUnreadable != true) context.RegisterCompilationEndAction(OnCompilationEndWithoutModels);
         // Calls, not arguments: a project has far fewer, and most are told apart by their method's name alone.
         context.RegisterOperationAction(OnInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(OnObjectCreation, OperationKind.ObjectCreation);
@@ -230,7 +230,10 @@ internal sealed class CodeSession
             if (_reporter.Find(text) is { } model)
             {
                 ReferenceReporter.ReportDeclared(text, model, literal.GetLocation(), report);
-                if (ModelText.IsLikelyPickleModel(text, catalogueKnowsIt: true) && !FlowsIntoKnownApi(literal, cancellation))
+                // A literal that flows into a known API is that flow's reference (reported by the operation actions).
+                if (FlowsIntoKnownApi(literal, cancellation)) return;
+                References.Report(text, ModelText.IsModelFilePath(text) ? ReferenceKinds.LocalModelPath : ReferenceKinds.Literal, null, model, literal.GetLocation(), report);
+                if (ModelText.IsLikelyPickleModel(text, catalogueKnowsIt: true))
                     _reporter.ReportPickleLiteral(text, declared: true, literal.GetLocation(), report);
                 return;
             }

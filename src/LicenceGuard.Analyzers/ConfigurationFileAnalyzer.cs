@@ -15,7 +15,7 @@ namespace LicenceGuard.Analyzers;
 public sealed class ConfigurationFileAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(ConfigurationModelRule.Descriptor, InternalFailureRule.Descriptor);
+        ImmutableArray.Create(ConfigurationModelRule.Descriptor, ModelReferenceRule.Descriptor, InternalFailureRule.Descriptor);
 
     public override void Initialize(AnalysisContext context)
     {

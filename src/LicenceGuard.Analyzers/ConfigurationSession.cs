@@ -37,13 +37,14 @@ internal sealed class ConfigurationSession
             var text = file.GetText(context.CancellationToken);
             if (manifestText is null || text is null) return;
             var state = ManifestCache.Get(manifestText, _manifest.Path, _snapshot?.GetText(context.CancellationToken));
-            if (!state.HasManifest) return;
             foreach (var value in ConfigFileScanner.Scan(text.ToString()))
             {
-                if (state.Find(value.Value) != null) continue;
-                var match = ModelClassification.Match(state.Catalogue, value.Value);
                 var span = new TextSpan(value.Start, value.Length);
                 var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
+                var declared = state.Find(value.Value);
+                References.Report(value.Value, ReferenceKinds.ConfigValue, value.Path, declared, location, context.ReportDiagnostic);
+                if (declared != null) continue;
+                var match = ModelClassification.Match(state.Catalogue, value.Value);
                 context.ReportDiagnostic(Diagnostic.Create(ConfigurationModelRule.Descriptor, location,
                     ModelClassification.Properties(value.Value, ReferenceKinds.ConfigValue, match),
                     value.Value, value.Path, ModelClassification.Describe(match)));

@@ -9,8 +9,7 @@ namespace LicenceGuard.Analyzers;
 
 /// <summary>
 /// Model references in C#: LG0001-LG0005. models.yaml arrives as an AdditionalFile; without one the analyzer is silent.
-/// This class touches no LicenceGuard.Core type, so that it always loads: a failure to load Core or YamlDotNet (another
-/// analyzer's version won, a file is missing) is caught in <see cref="OnCompilationStart"/> and reported as LG0099.
+/// This class touches no LicenceGuard.Core type, so that it always loads: a failure to load Core (a file is missing) is caught in <see cref="OnCompilationStart"/> and reported as LG0099.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ModelReferenceAnalyzer : DiagnosticAnalyzer
@@ -26,6 +25,9 @@ public sealed class ModelReferenceAnalyzer : DiagnosticAnalyzer
         ConfigurationModelRule.Descriptor,
         RuntimeModelRule.Descriptor,
         NoDeclaredModelRule.Descriptor,
+        StaleVerdictsRule.Descriptor,
+        ManifestNotReadRule.Descriptor,
+        ModelReferenceRule.Descriptor,
         InternalFailureRule.Descriptor);
 
     public override void Initialize(AnalysisContext context)
@@ -55,7 +57,9 @@ public sealed class ModelReferenceAnalyzer : DiagnosticAnalyzer
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void RegisterSession(CompilationStartAnalysisContext context, AdditionalText manifest)
     {
-        CodeSession.Create(context.Compilation, manifest, FindSnapshot(context.Options.AdditionalFiles), context.CancellationToken)?.Register(context);
+        var snapshot = FindSnapshot(context.Options.AdditionalFiles);
+        CodeSession.Create(context.Compilation, manifest, snapshot, context.CancellationToken)?.Register(context);
+        Manifest.ManifestNotices.Register(context, manifest, snapshot);
     }
 
     internal static AdditionalText? FindManifest(ImmutableArray<AdditionalText> files)

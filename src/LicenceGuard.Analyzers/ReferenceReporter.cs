@@ -80,6 +80,7 @@ internal sealed class ReferenceReporter
     public void ReportFlow(ModelReference reference, bool valueIsLiteral, ISymbol? caller, Action<Diagnostic> report)
     {
         var model = _state.Find(reference.Literal);
+        References.Report(reference.Literal, reference.Kind, reference.Api, model, reference.Location, report);
         if (model is null)
         {
             var match = ModelClassification.Match(_state.Catalogue, reference.Literal);
@@ -115,6 +116,8 @@ internal sealed class ReferenceReporter
     {
         var match = ModelClassification.Match(_state.Catalogue, literal);
         var isFile = ModelText.IsModelFilePath(literal);
+        if (match != null && ModelClassification.IsConfident(match) || isFile)
+            References.Report(literal, isFile ? ReferenceKinds.LocalModelPath : ReferenceKinds.Literal, null, null, location, report);
         if (match != null && ModelClassification.IsConfident(match))
         {
             report(Diagnostic.Create(PossibleModelReferenceRule.Descriptor, location,

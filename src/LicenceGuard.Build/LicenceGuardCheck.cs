@@ -48,9 +48,6 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
     /// <summary>The dependency audit's dependencies.json, embedded as the manifest's <c>dependencies</c> section when it exists.</summary>
     public string? DependenciesReportPath { get; set; }
 
-    /// <summary>C# files (@(Compile)) and appsettings*.json to search for references to each model (code locations).</summary>
-    public ITaskItem[]? SourceFiles { get; set; }
-
     /// <summary>Hardware attestations (LicenceGuardAttestation items, obj/…/licenceguard/attestations/*.json) to embed.</summary>
     public ITaskItem[]? AttestationFiles { get; set; }
 
@@ -127,8 +124,9 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         WriteWeightsInputs(result);
         // The code rules' view of this evaluation, so the analyzer in the compiler neither parses YAML nor evaluates.
         if (!string.IsNullOrWhiteSpace(AnalyzerSnapshotPath)) AnalyzerSnapshot.WriteFile(ManifestPath!, result, AnalyzerSnapshotPath!);
-        // Code locations and attestations complete the manifest; an attested runtime can add evaluation drift (LG1202).
-        var extras = result.Manifest is null ? new ComplianceExtras() : ComplianceFacts.Collect(result, FullPaths(SourceFiles), FullPaths(AttestationFiles));
+        // Attestations complete the manifest (an attested runtime can add evaluation drift, LG1202); the code locations
+        // join it after CoreCompile, from the analyzer (LicenceGuardCodeReferences): this task runs before the compiler.
+        var extras = result.Manifest is null ? new ComplianceExtras() : ComplianceFacts.Collect(result, null, FullPaths(AttestationFiles));
         if (!string.IsNullOrWhiteSpace(DependenciesReportPath)) extras.DependenciesJson = SafeFile.ReadAllText(DependenciesReportPath!, YamlLimits.Default.MaxBytes, out _);
         var json = result.Manifest is null ? null : ComplianceManifestWriter.ToJson(result, extras);
         // Drift compares the manifest just written with the approved one, so it is reported but never part of it.
@@ -143,7 +141,7 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         {
             var written = AtomicFile.WriteIfChanged(ComplianceManifestPath, json);
             Log.LogMessage(MessageImportance.Normal, written ? "LicenceGuard: wrote {0}" : "LicenceGuard: {0} is up to date", ComplianceManifestPath);
-            WriteReports(json);
+            ComplianceReports.Write(Log, json, ReportDirectory, ReportListPath, LockPath);
         }
         // Says what it counted: the compiler reports model references in code (LG0xxx) on its own.
         Log.LogMessage(MessageImportance.High, "LicenceGuard: {0}: {1} declared model(s) checked, {2} error(s), {3} warning(s), {4} waived; model references in code are the compiler's LG0xxx",
@@ -152,24 +150,6 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         if (ErrorCount == 0 && WarningCount == 0 && !string.IsNullOrWhiteSpace(StampPath))
             AtomicFile.WriteIfChanged(StampPath!, "clean\n");
         return !Log.HasLoggedErrors;
-    }
-
-    /// <summary>The reports from the manifest just written, compared with the approved lock when there is a readable one.</summary>
-    private void WriteReports(string json)
-    {
-        if (string.IsNullOrWhiteSpace(ReportDirectory)) return;
-        using var manifest = JsonDocument.Parse(json);
-        using var approved = !string.IsNullOrWhiteSpace(LockPath) && File.Exists(LockPath) ? ApprovalLock.Read(LockPath!, out _, out _) : null;
-        var written = new List<string>();
-        foreach (var format in ReportGenerator.BuildFormats)
-        {
-            var path = Path.Combine(ReportDirectory!, ReportGenerator.FileName(format));
-            if (AtomicFile.WriteIfChanged(path, ReportGenerator.Generate(format, manifest.RootElement, approved?.RootElement)))
-                Log.LogMessage(MessageImportance.Normal, "LicenceGuard: wrote {0}", path);
-            written.Add(Path.GetFullPath(path));
-        }
-        // The report names live in ReportGenerator only; the targets copy what this list names.
-        if (!string.IsNullOrWhiteSpace(ReportListPath)) AtomicFile.WriteIfChanged(ReportListPath!, string.Join("\n", written) + "\n");
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 namespace LicenceGuard.Analyzers.Tests;
 
 /// <summary>LG0005 and LG0002 on string literals outside known APIs, and the strings that must not be flagged.</summary>
@@ -80,13 +82,18 @@ public class LiteralTests
     }
 
     [Fact]
-    public async Task ManifestThatIsNotYaml_DoesNotTrigger()
+    public async Task ManifestThatIsNotYaml_NoBuildYet_ReportsWhereAndStillChecksTheCode()
     {
+        // The build reports the syntax error (LG1001); the editor says where it stopped reading, and with no declared
+        // model known the model in code is undeclared.
         var source = """
             using OpenAI.Chat;
-            class C { ChatClient M() => new ChatClient("gpt-4o-mini", "key"); }
+            class C { ChatClient M() => new ChatClient({|LG0001:"gpt-4o-mini"|}, "key"); }
             """;
-        await AnalyzerTest.RunAsync(source, "models: [unclosed");
+        var test = new AnalyzerTest(source, "models: [unclosed");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("LG0021", DiagnosticSeverity.Warning).WithSpan("/project/models.yaml", 1, 9, 1, 18)
+            .WithArguments("the [ list opened here is not closed; the declared models of the last build are used until the next build"));
+        await test.RunAsync();
     }
 
     [Fact]

@@ -43,12 +43,22 @@ public class SnapshotTests
         await test.RunAsync();
     }
 
+    private static DiagnosticResult StaleSinceLastBuild => new DiagnosticResult("LG0020", DiagnosticSeverity.Info).WithSpan("/project/models.yaml", 1, 1, 1, 14)
+        .WithArguments("models.yaml changed since the last build: the declared names are read from it, the licence verdicts are those of the last build until the next one");
+
+    private static DiagnosticResult NoBuildYet => new DiagnosticResult("LG0020", DiagnosticSeverity.Info).WithSpan("/project/models.yaml", 1, 1, 1, 14)
+        .WithArguments("models.yaml has not been checked by a build yet: the declared names are read from it, the licence verdicts come with the first build");
+
     [Fact]
-    public async Task SnapshotOfAnEarlierManifest_DoesNotTrigger()
+    public async Task SnapshotOfAnEarlierManifest_RelaysTheLastBuildsVerdict_AndSaysItIsStale()
     {
-        // models.yaml was edited after the build: the snapshot names another text, so the analyzer reads models.yaml.
+        // models.yaml was edited after the build: the snapshot names another text, so the analyzer reads the names
+        // itself and keeps the last build's verdict on the model it still declares, saying so.
         var edited = CleanManifest.Replace("name: Acme", "name: Acme Ltd");
         var test = new AnalyzerTest(Source, edited, (SnapshotPath, SnapshotWithBuildFinding(CleanManifest)));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("LG0002", DiagnosticSeverity.Warning).WithSpan(2, 44, 2, 57)
+            .WithArguments("gpt-4o-mini", "LG1017 weights changed since review (from the build)"));
+        test.ExpectedDiagnostics.Add(StaleSinceLastBuild);
         await test.RunAsync();
     }
 
@@ -58,6 +68,7 @@ public class SnapshotTests
         var edited = Fixtures.Manifest(Fixtures.Reviewed("gpt-4o", "LicenseRef-OpenAI-Services"));
         var test = new AnalyzerTest(Source, edited, (SnapshotPath, SnapshotWithBuildFinding(CleanManifest)));
         test.ExpectedDiagnostics.Add(new DiagnosticResult("LG0001", DiagnosticSeverity.Error).WithSpan(2, 44, 2, 57));
+        test.ExpectedDiagnostics.Add(StaleSinceLastBuild);
         await test.RunAsync();
     }
 
@@ -65,18 +76,20 @@ public class SnapshotTests
     [InlineData("")]
     [InlineData("not a snapshot")]
     [InlineData("licenceguard-analyzer-snapshot\t99\nmanifest-sha256\tx\nend\n")]
-    public async Task UnreadableSnapshot_DoesNotTrigger(string snapshot)
+    public async Task UnreadableSnapshot_IsNotRelayed(string snapshot)
     {
         var test = new AnalyzerTest(Source, CleanManifest, (SnapshotPath, snapshot));
+        test.ExpectedDiagnostics.Add(NoBuildYet);
         await test.RunAsync();
     }
 
     [Fact]
-    public async Task TruncatedSnapshot_IsIgnored_DoesNotTrigger()
+    public async Task TruncatedSnapshot_IsNotRelayed()
     {
         var full = SnapshotWithBuildFinding(CleanManifest);
         var cut = full.Substring(0, full.IndexOf("\nfamily", StringComparison.Ordinal) + 1);
         var test = new AnalyzerTest(Source, CleanManifest, (SnapshotPath, cut));
+        test.ExpectedDiagnostics.Add(NoBuildYet);
         await test.RunAsync();
     }
 }

@@ -63,20 +63,50 @@ public sealed class LicenceGuardCheckApprovalTests : IDisposable
     }
 
     [Fact]
-    public void ReportDirectoryAndSources_WriteReportsWithCodeLocations()
+    public void ReportDirectory_ThenTheCompilersLog_ReportsCarryTheAnalyzersCodeLocations()
     {
         var code = Path.Combine(_dir, "Chat.cs");
-        File.WriteAllText(code, "class Chat { const string Model = \"gpt-4o-mini\"; }\n");
         var reports = Path.Combine(_dir, "obj", "reports");
-        var (_, engine, result) = Run(OneModel, t =>
-        {
-            t.ReportDirectory = reports;
-            t.SourceFiles = new[] { new TaskItem(code) };
-        });
+        var manifest = Path.Combine(_dir, "obj", "compliance-manifest.json");
+        var (_, engine, result) = Run(OneModel, t => t.ReportDirectory = reports);
         Assert.True(result, engine.All);
-        Assert.Contains("\"file\": \"Chat.cs\"", File.ReadAllText(Path.Combine(_dir, "obj", "compliance-manifest.json")));
         foreach (var file in new[] { "compliance-report.html", "compliance-summary.md", "compliance-bom.cdx.json", "MODEL-NOTICES.txt" })
             Assert.True(File.Exists(Path.Combine(reports, file)), file);
+        // Before the compiler: the gate knows no code location.
+        Assert.DoesNotContain("Chat.cs", File.ReadAllText(manifest));
+
+        // After CoreCompile: the analyzer's LG0022 records, from the compiler's SARIF log.
+        var log = Path.Combine(_dir, "obj", "compiler.sarif");
+        File.WriteAllText(log, $$"""
+            { "version": "2.1.0", "runs": [ { "results": [ { "ruleId": "LG0022", "level": "note", "message": { "text": "Model reference 'gpt-4o-mini' (literal)" },
+              "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "{{new Uri(code).AbsoluteUri}}" }, "region": { "startLine": 1, "startColumn": 35 } } } ],
+              "properties": { "customProperties": { "declaredModel": "gpt-4o-mini", "kind": "literal", "literal": "gpt-4o-mini" } } } ] } ] }
+            """);
+        var references = new LicenceGuardCodeReferences
+        {
+            BuildEngine = engine,
+            ErrorLogPath = log,
+            ComplianceManifestPath = manifest,
+            ManifestPath = Path.Combine(_dir, "models.yaml"),
+            ReportDirectory = reports,
+            LockPath = Path.Combine(_dir, "models.lock.json"),
+        };
+        Assert.True(references.Execute(), engine.All);
+        Assert.Contains("\"file\": \"Chat.cs\"", File.ReadAllText(manifest));
         Assert.Contains("<code>Chat.cs:1</code>", File.ReadAllText(Path.Combine(reports, "compliance-report.html")));
+    }
+
+    [Fact]
+    public void CompilersLogUnreadable_WarnsAndLeavesTheManifest()
+    {
+        var manifest = Path.Combine(_dir, "obj", "compliance-manifest.json");
+        var (_, engine, _) = Run(OneModel);
+        var before = File.ReadAllText(manifest);
+        var log = Path.Combine(_dir, "obj", "compiler.sarif");
+        File.WriteAllText(log, "not a log");
+        var task = new LicenceGuardCodeReferences { BuildEngine = engine, ErrorLogPath = log, ComplianceManifestPath = manifest, ManifestPath = Path.Combine(_dir, "models.yaml") };
+        Assert.True(task.Execute());
+        Assert.Contains(engine.Warnings, w => w.Code == DiagnosticIds.AnalyzerInternalFailure && w.File == log);
+        Assert.Equal(before, File.ReadAllText(manifest));
     }
 }

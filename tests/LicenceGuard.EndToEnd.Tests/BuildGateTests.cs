@@ -64,6 +64,9 @@ public class BuildGateTests
         var (exit2, output2) = consumer.Build();
         Assert.True(exit2 == 0, output2);
         Assert.Contains("Skipping target \"LicenceGuardCheck\" because all output files are up-to-date", output2);
+        // A no-op build stays one: no compile, so no new code references to add either.
+        Assert.Contains("Skipping target \"CoreCompile\" because all output files are up-to-date", output2);
+        Assert.Contains("Skipping target \"_LicenceGuardCodeReferences\" because all output files are up-to-date", output2);
         Assert.Equal(writtenAt, File.GetLastWriteTimeUtc(manifest));
     }
 

@@ -69,7 +69,7 @@ public static class CheckCommand
         if (result.Manifest != null)
         {
             var dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-            json = ComplianceManifestWriter.ToJson(result, ComplianceFacts.Collect(result, ComplianceFacts.SourceFilesUnder(dir), Array.Empty<string>()));
+            json = ComplianceManifestWriter.ToJson(result, ComplianceFacts.Collect(result, ScanCommand.CodeLocations(dir), Array.Empty<string>()));
             var lockPath = Path.Combine(dir, "models.lock.json");
             if (File.Exists(lockPath)) result.Findings.AddRange(DriftCheck.Run(path, json, lockPath, Severity.Warning));
         }

@@ -81,7 +81,7 @@ internal sealed class ComplianceInput
             options.Today = day;
         }
         var result = ComplianceCheck.RunFile(path, options);
-        var extras = ComplianceFacts.Collect(result, ComplianceFacts.SourceFilesUnder(dir), Array.Empty<string>());
+        var extras = ComplianceFacts.Collect(result, ScanCommand.CodeLocations(dir), Array.Empty<string>());
         if (!quiet)
             foreach (var f in result.Findings.Where(f => f.EffectiveSeverity != Severity.Info)) Console.Error.WriteLine(f.ToMsBuildString());
         if (result.Manifest is null) return null;

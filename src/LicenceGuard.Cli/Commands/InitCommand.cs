@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text;
-using LicenceGuard.Analyzers.Detection;
 using LicenceGuard.Analyzers.Manifest;
 using LicenceGuard.Core.Catalogue;
 using LicenceGuard.Core.Output;

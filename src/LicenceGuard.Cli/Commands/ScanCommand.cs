@@ -5,19 +5,18 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using LicenceGuard.Analyzers.Detection;
+using LicenceGuard.Core;
 using LicenceGuard.Core.Catalogue;
-using LicenceGuard.Core.CodeApis;
 using LicenceGuard.Core.Files;
+using LicenceGuard.Core.Output;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace LicenceGuard.Cli.Commands;
 
 /// <summary>
-/// <c>licenceguard scan PATH [--format json]</c>: the analyzer's detection over a solution, a project or a folder of
-/// .cs and appsettings*.json files. A project with an obj/project.assets.json (restored) compiles against its packages,
-/// so references are found by symbol; loose files compile against the framework alone and fall back to names.
+/// <c>licenceguard scan PATH [--format json]</c>: the build's analyzers over a solution, a project or a folder of .cs
+/// and appsettings*.json files, so that it lists what the build finds (see <see cref="TryScan"/>).
 /// </summary>
 public static class ScanCommand
 {
@@ -51,7 +50,12 @@ public static class ScanCommand
         return ExitCodes.Clean;
     }
 
-    /// <summary>Scans PATH; also used by <c>init</c>. Hits are sorted by file, line, column.</summary>
+    /// <summary>
+    /// Scans PATH; also used by <c>init</c> and by the compliance manifest the CLI writes. Every project under PATH is
+    /// compiled as its build compiles it (<see cref="ProjectCompilation"/>) and loose .cs files against the framework;
+    /// the build's analyzers run over each (<see cref="AnalyzerRun"/>), and their LG0022 records are the hits, sorted by
+    /// file, line, column.
+    /// </summary>
     public static bool TryScan(string path, out List<ScanHit> hits, out string error)
     {
         hits = new List<ScanHit>();
@@ -80,65 +84,57 @@ public static class ScanCommand
             return false;
         }
 
-        var scanner = new CodeScanner(SdkApiTable.Embedded, CatalogueLoader.LoadEmbedded());
         var projectDirs = projects.Select(p => Path.GetDirectoryName(p)!).OrderByDescending(d => d.Length).ToList();
-        var claimed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var project in projects)
         {
             var dir = Path.GetDirectoryName(project)!;
-            // A project's files are those under its folder that no deeper project owns.
+            // A project's files are those under its folder that no deeper project owns; its configuration is what the
+            // build gives the analyzer: appsettings*.json beside the project.
             var sources = Files(dir, "*.cs").Where(f => OwnerOf(f, projectDirs) == dir).ToList();
-            claimed.UnionWith(sources);
-            hits.AddRange(ScanSources(scanner, sources, ProjectReferences.From(dir), baseDir));
+            var configuration = Directory.GetFiles(dir, "appsettings*.json").OrderBy(f => f, StringComparer.Ordinal).ToList();
+            var compiled = ProjectCompilation.ForProject(project, sources, configuration);
+            hits.AddRange(AnalyzerRun.Hits(compiled.Compilation, compiled.AdditionalFiles, baseDir, compiled.Manifest));
         }
         if (Directory.Exists(full))
         {
-            var loose = Files(full, "*.cs").Where(f => !claimed.Contains(f)).ToList();
-            if (loose.Count > 0) hits.AddRange(ScanSources(scanner, loose, ProjectReferences.Framework(), baseDir));
-        }
-        var configRoots = Directory.Exists(full) ? new[] { full } : projectDirs.ToArray();
-        foreach (var config in configRoots.SelectMany(r => Files(r, "appsettings*.json")).Distinct(StringComparer.Ordinal))
-        {
-            if (ReadSource(config) is not { } text) continue;
-            foreach (var v in ConfigFileScanner.Scan(text))
-                hits.Add(new ScanHit(Relative(baseDir, config), v.Line, v.Column, v.Value, ReferenceKinds.ConfigValue, v.Path));
+            var loose = Files(full, "*.cs").Where(f => OwnerOf(f, projectDirs) is null).ToList();
+            var looseConfiguration = Files(full, "appsettings*.json").Where(f => OwnerOf(f, projectDirs) is null).ToList();
+            if (loose.Count + looseConfiguration.Count > 0)
+            {
+                var compiled = ProjectCompilation.Loose(loose, looseConfiguration, ManifestLocator.Find(full));
+                hits.AddRange(AnalyzerRun.Hits(compiled.Compilation, compiled.AdditionalFiles, baseDir, compiled.Manifest));
+            }
         }
         hits = hits.GroupBy(h => (h.File, h.Line, h.Column, h.Literal)).Select(g => g.First())
             .OrderBy(h => h.File, StringComparer.Ordinal).ThenBy(h => h.Line).ThenBy(h => h.Column).ToList();
         return true;
     }
 
-    private static IEnumerable<ScanHit> ScanSources(CodeScanner scanner, List<string> files, IReadOnlyList<MetadataReference> references, string baseDir)
+    /// <summary>Where the code under a folder references each model that its models.yaml declares (the compliance manifest's codeLocations).</summary>
+    public static SortedDictionary<string, List<CodeLocation>> CodeLocations(string folder)
     {
-        if (files.Count == 0) return Array.Empty<ScanHit>();
-        var parse = new CSharpParseOptions(LanguageVersion.Preview);
-        var trees = files.Select(f => (File: f, Text: ReadSource(f))).Where(f => f.Text != null)
-            .Select(f => CSharpSyntaxTree.ParseText(f.Text!, parse, f.File, Encoding.UTF8)).ToList();
-        var compilation = CSharpCompilation.Create("scan", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        return scanner.Scan(compilation, t => Relative(baseDir, t.FilePath));
+        var locations = new SortedDictionary<string, List<CodeLocation>>(StringComparer.Ordinal);
+        if (!TryScan(folder, out var hits, out _)) return locations;
+        foreach (var hit in hits.Where(h => h.DeclaredModel != null))
+            CodeReferences.Add(locations, hit.DeclaredModel!, new CodeLocation(hit.File, hit.Line, hit.Column, hit.Kind, hit.Api));
+        return locations;
     }
 
     private static string? OwnerOf(string file, List<string> projectDirsDeepestFirst) =>
         projectDirsDeepestFirst.FirstOrDefault(d => file.StartsWith(d + Path.DirectorySeparatorChar, StringComparison.Ordinal));
 
-    /// <summary>A source file's text, or null for one that is not a regular file or is larger than code is.</summary>
-    private static string? ReadSource(string path) =>
-        SafeFile.ReadAllText(path, Core.Output.CodeReferenceScanner.MaxFileBytes, out _);
-
     /// <summary>Files under a folder, skipping build output and hidden folders, in ordinal order.</summary>
-    private static IEnumerable<string> Files(string root, string pattern)
-    {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-        return Directory.EnumerateFiles(root, pattern, options)
-            .Where(f => !Relative(root, f).Split('/').Any(part => part is "bin" or "obj" or "node_modules"))
+    private static IEnumerable<string> Files(string root, string pattern) =>
+        // Links to folders are not followed: two of them side by side would otherwise walk forever.
+        new DirectoryWalker(name => name is "bin" or "obj" or "node_modules" || name.StartsWith(".", StringComparison.Ordinal))
+            .Files(root, name => Glob.IsMatch(pattern, name))
             .OrderBy(f => f, StringComparer.Ordinal);
-    }
 
     private static List<string> SolutionProjects(string sln)
     {
         var dir = Path.GetDirectoryName(sln)!;
         var result = new List<string>();
-        foreach (var line in (SafeFile.ReadAllText(sln, Core.Yaml.YamlLimits.Default.MaxBytes, out _) ?? string.Empty).Split('\n'))
+        foreach (var line in ScanFiles.Read(sln).Split('\n'))
         {
             if (!line.StartsWith("Project(", StringComparison.Ordinal)) continue;
             var parts = line.Split('"');
@@ -197,7 +193,8 @@ internal static class ProjectReferences
         if (!File.Exists(assets)) return refs;
         try
         {
-            using var doc = JsonDocument.Parse(SafeFile.ReadAllText(assets, 256L * 1024 * 1024, out var unreadable) ?? throw new IOException(unreadable));
+            // project.assets.json of a large solution is far bigger than any manifest.
+            using var doc = JsonDocument.Parse(ScanFiles.Read(assets, 256L * 1024 * 1024));
             var root = doc.RootElement;
             var folders = root.GetProperty("packageFolders").EnumerateObject().Select(p => p.Name).ToList();
             var libraries = root.GetProperty("libraries");

@@ -65,15 +65,25 @@ public sealed class DeclaredModelIndex
         var models = new List<DeclaredModel>();
         foreach (var entry in manifest.Models)
         {
-            var names = entry.AllNames().Where(n => n.Length > 0).ToList();
-            var files = names.Where(n => ModelFileExtensions.IsModelFilePath(n) || n.IndexOf('/') >= 0).Select(ModelFileExtensions.FileName)
-                .Concat(entry.Weights.Where(w => w.Path.Value.Length > 0).Select(w => ModelFileExtensions.FileName(w.Path.Value)))
-                .Where(f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var inside = perimeter is null || mustStay.Count == 0 || PerimeterMatcher.IsInside(entry, perimeter, out _);
-            models.Add(new DeclaredModel(entry.Id.Value, names, files, findings.TryGetValue(entry, out var text) ? text : null, inside,
-                PerimeterMatcher.Where(entry)));
+            models.Add(Model(entry.Id.Value, entry.AllNames(), entry.Weights.Select(w => w.Path.Value),
+                findings.TryGetValue(entry, out var text) ? text : null, inside, PerimeterMatcher.Where(entry)));
         }
         return new DeclaredModelIndex(models, mustStay);
+    }
+
+    /// <summary>
+    /// One declared model with the names <see cref="Find"/> knows it by: its ID and aliases, and the file names of those
+    /// that are paths and of its weights files. The build's evaluation and the editor's own reading of models.yaml
+    /// (<see cref="DeclaredNames"/>) both come through here, so they name a model alike.
+    /// </summary>
+    public static DeclaredModel Model(string id, IEnumerable<string> names, IEnumerable<string> weightsPaths, string? findings, bool insidePerimeter, string where)
+    {
+        var all = names.Where(n => n.Length > 0).ToList();
+        var files = all.Where(n => ModelFileExtensions.IsModelFilePath(n) || n.IndexOf('/') >= 0).Select(ModelFileExtensions.FileName)
+            .Concat(weightsPaths.Where(p => p.Length > 0).Select(ModelFileExtensions.FileName))
+            .Where(f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return new DeclaredModel(id, all, files, findings, insidePerimeter, where);
     }
 
     /// <summary>What LG0002 relays: the unwaived warnings and errors, in the evaluator's order.</summary>

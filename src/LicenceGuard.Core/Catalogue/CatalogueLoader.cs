@@ -69,6 +69,25 @@ public static class CatalogueLoader
 
     private static bool IsYamlName(string name) =>
         name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// The embedded model families alone, read with <see cref="AnalyzerInput.SmallYamlReader"/>: what the analyzer needs
+    /// to classify a literal in the compiler's process, where YamlDotNet must not load. Parsed once per process.
+    /// </summary>
+    public static LicenceCatalogue EmbeddedFamilies() => Families.Value;
+
+    private static readonly Lazy<LicenceCatalogue> Families = new(() =>
+    {
+        var catalogue = new LicenceCatalogue();
+        var assembly = typeof(CatalogueLoader).GetTypeInfo().Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("rules/models/", StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal))
+        {
+            var text = Text.TextDecoder.TryDecode(ReadEmbeddedFile(name)!, out var decoded, out _, out _, out _) ? decoded : string.Empty;
+            var root = AnalyzerInput.SmallYamlReader.Read(text, name, out var error);
+            AddFile(catalogue, root, error, name, organisation: false);
+        }
+        catalogue.Index();
+        return catalogue;
+    });
 
     private static LicenceCatalogue LoadEmbeddedUncached()
     {

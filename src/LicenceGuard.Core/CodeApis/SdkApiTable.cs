@@ -69,11 +69,13 @@ public sealed class SdkApiTable
 
     public bool HasProperty(string property) => _propertyFilter.MightContain(property) && _byProperty.ContainsKey(property);
 
-    public static SdkApiTable Parse(string text, string path)
+    public static SdkApiTable Parse(string text, string path) => FromTree(YamlTreeReader.ReadText(text, path, out var error), error);
+
+    /// <summary>The table of a read YAML tree (or the reader's error).</summary>
+    private static SdkApiTable FromTree(YNode? root, YamlError? error)
     {
         var errors = new List<string>();
         var apis = new List<SdkApi>();
-        var root = YamlTreeReader.ReadText(text, path, out var error);
         if (error != null) return new SdkApiTable(apis, new[] { $"{error.Location}: {error.Message}" });
         var reader = new NodeReader((loc, msg) => errors.Add($"{loc}: {msg}"));
         var map = reader.Mapping(root, "sdk-apis.yaml");
@@ -111,7 +113,9 @@ public sealed class SdkApiTable
     {
         var bytes = CatalogueLoader.ReadEmbeddedFile(ResourceName);
         if (bytes is null) return new SdkApiTable(Array.Empty<SdkApi>(), new[] { $"{ResourceName} is not embedded in LicenceGuard.Core" });
-        return Parse(System.Text.Encoding.UTF8.GetString(bytes), ResourceName);
+        // Read without YamlDotNet: the analyzer uses this table in the compiler's process (see SmallYamlReader).
+        var root = AnalyzerInput.SmallYamlReader.Read(System.Text.Encoding.UTF8.GetString(bytes), ResourceName, out var error);
+        return FromTree(root, error);
     }
 
     private static List<string> Values(List<Located<string>> list) => list.Select(l => l.Value).ToList();

@@ -23,6 +23,9 @@ public static class DiagnosticCatalogue
         D(UndeclaredModelInConfiguration, "Model in configuration is not declared in models.yaml", Severity.Warning, Code),
         D(ModelKnownOnlyAtRuntime, "Model is chosen at run time and not checked by the runtime guard", Severity.Warning, Code),
         D(NoModelDeclared, "Project uses an AI SDK but models.yaml declares no model", Severity.Warning, Code),
+        D(StaleVerdicts, "Licence verdicts are from the last build", Severity.Info, Code),
+        D(ManifestNotReadInEditor, "models.yaml could not be read in the editor", Severity.Warning, Code),
+        D(ModelReferenceFound, "Model reference", Severity.Info, Code),
         D(AnalyzerInternalFailure, "LicenceGuard analyzer could not run", Severity.Warning, Code),
 
         D(ManifestUnreadable, "models.yaml cannot be read or parsed", Severity.Error, Manifest),

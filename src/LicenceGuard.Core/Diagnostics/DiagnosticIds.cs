@@ -15,6 +15,9 @@ public static class DiagnosticIds
     public const string UndeclaredModelInConfiguration = "LG0006";
     public const string ModelKnownOnlyAtRuntime = "LG0007";
     public const string NoModelDeclared = "LG0008";
+    public const string StaleVerdicts = "LG0020";
+    public const string ManifestNotReadInEditor = "LG0021";
+    public const string ModelReferenceFound = "LG0022";
     public const string AnalyzerInternalFailure = "LG0099";
 
     // LG10xx — manifest and policy

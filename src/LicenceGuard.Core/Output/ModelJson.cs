@@ -147,21 +147,7 @@ internal static class ModelJson
         }
         w.WriteEndArray();
 
-        w.WriteStartArray("codeLocations");
-        if (extras.CodeLocations.TryGetValue(e.Id.Value, out var locations))
-        {
-            foreach (var loc in locations.OrderBy(x => x))
-            {
-                w.WriteStartObject();
-                w.WriteString("file", loc.File.Replace('\\', '/'));
-                w.WriteNumber("line", loc.Line);
-                w.WriteNumber("column", loc.Column);
-                w.WriteString("kind", loc.Kind);
-                w.WriteString("api", loc.Api);
-                w.WriteEndObject();
-            }
-        }
-        w.WriteEndArray();
+        CodeReferences.Write(w, extras.CodeLocations.TryGetValue(e.Id.Value, out var locations) ? locations : new System.Collections.Generic.List<CodeLocation>());
 
         if (extras.AttestationJson.TryGetValue(e.Id.Value, out var attestation))
         {

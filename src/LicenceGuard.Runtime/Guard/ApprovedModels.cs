@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.Json;
+using LicenceGuard.Core.AnalyzerInput;
 
 namespace LicenceGuard.Runtime.Guard;
 
@@ -23,8 +24,10 @@ public sealed class ApprovedModels
     public const string ResourceName = "LicenceGuard.compliance.json";
     public const string FileName = "compliance-manifest.json";
 
-    private readonly Dictionary<string, string> _byName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, string> _refused = new(StringComparer.OrdinalIgnoreCase);
+    // The same name index the analyzer and the build use (ID, aliases, file names of paths and weights), so that a
+    // name the build accepted at a call site is the name the guard accepts at run time.
+    private DeclaredModelIndex _approved = DeclaredModelIndex.Empty;
+    private DeclaredModelIndex _refused = DeclaredModelIndex.Empty;
 
     private ApprovedModels(string source) => Source = source;
 
@@ -34,7 +37,7 @@ public sealed class ApprovedModels
     /// <summary>Why nothing could be loaded; null when the manifest was read.</summary>
     public string? LoadError { get; private init; }
 
-    public IReadOnlyCollection<string> ModelIds => _byName.Values.Distinct(StringComparer.Ordinal).ToList();
+    public IReadOnlyCollection<string> ModelIds => _approved.Models.Select(m => m.Id).Distinct(StringComparer.Ordinal).ToList();
 
     public static ApprovedModels FromJson(string json, string source)
     {
@@ -42,17 +45,23 @@ public sealed class ApprovedModels
         using var doc = JsonDocument.Parse(json);
         if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("models", out var models) || models.ValueKind != JsonValueKind.Array)
             throw new JsonException($"{source} has no \"models\" array");
+        var approvedModels = new List<DeclaredModel>();
+        var refusedModels = new List<DeclaredModel>();
         foreach (var m in models.EnumerateArray())
         {
             if (m.ValueKind != JsonValueKind.Object || !m.TryGetProperty("id", out var idEl) || idEl.ValueKind != JsonValueKind.String) continue;
             var id = idEl.GetString()!;
             var names = new List<string> { id };
-            if (m.TryGetProperty("aliases", out var aliases) && aliases.ValueKind == JsonValueKind.Array)
-                names.AddRange(aliases.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!));
+            names.AddRange(Strings(m, "aliases"));
+            var weights = m.TryGetProperty("weights", out var w) && w.ValueKind == JsonValueKind.Array
+                ? w.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).SelectMany(e => e.TryGetProperty("path", out var p) && p.ValueKind == JsonValueKind.String ? new[] { p.GetString()! } : Array.Empty<string>())
+                : Enumerable.Empty<string>();
             var verdict = m.TryGetProperty("verdict", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            var target = string.Equals(verdict, "fail", StringComparison.OrdinalIgnoreCase) ? approved._refused : approved._byName;
-            foreach (var name in names.Where(n => n.Length > 0)) target[name] = id;
+            var model = DeclaredModelIndex.Model(id, names, weights.ToList(), findings: null, insidePerimeter: true, where: string.Empty);
+            (string.Equals(verdict, "fail", StringComparison.OrdinalIgnoreCase) ? refusedModels : approvedModels).Add(model);
         }
+        approved._approved = new DeclaredModelIndex(approvedModels, Array.Empty<string>());
+        approved._refused = new DeclaredModelIndex(refusedModels, Array.Empty<string>());
         return approved;
     }
 
@@ -64,6 +73,11 @@ public sealed class ApprovedModels
             return new ApprovedModels(path) { LoadError = $"the compliance manifest {path} cannot be read: {ex.Message}" };
         }
     }
+
+    private static IEnumerable<string> Strings(JsonElement model, string name) =>
+        model.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!).Where(a => a.Length > 0)
+            : Enumerable.Empty<string>();
 
     /// <summary>The build's manifest, found by the contract above.</summary>
     public static ApprovedModels LoadDefault()
@@ -95,10 +109,8 @@ public sealed class ApprovedModels
         if (LoadError != null) return $"model '{modelId}' refused: {LoadError}";
         if (string.IsNullOrWhiteSpace(modelId)) return "the request names no model (set ChatOptions.ModelId or the client's default model) so LicenceGuard cannot check it";
         var name = modelId!.Trim();
-        if (_refused.ContainsKey(name)) return $"model '{name}' is declared but its licence check failed in the build ({Source})";
-        if (_byName.ContainsKey(name)) return null;
-        var stem = Path.GetFileNameWithoutExtension(name);
-        if (stem.Length > 0 && stem != name && _byName.ContainsKey(stem)) return null;
+        if (_refused.Find(name) != null) return $"model '{name}' is declared but its licence check failed in the build ({Source})";
+        if (_approved.Find(name) != null) return null;
         return $"model '{name}' is not approved: it is not declared in models.yaml, or was not when the application was built ({Source})";
     }
 }

@@ -66,7 +66,13 @@ internal static class ReportSamples
             var result = PolicyEvaluator.Evaluate(read.Manifest!, TestCatalogue.Create(), new PolicyOptions { Today = Eval.Today });
             result.Findings.AddRange(read.Findings);
             result.Findings.Sort(FindingOrder.Instance);
-            var extras = ComplianceFacts.Collect(result, new[] { Path.Combine(dir, "Chat.cs"), Path.Combine(dir, "appsettings.json") }, new[] { attestation });
+            // Where the analyzer found each model (its LG0022 records), as the build and the CLI pass them.
+            var code = new SortedDictionary<string, List<CodeLocation>>(StringComparer.Ordinal)
+            {
+                ["test/Model-8B"] = new() { new CodeLocation("Chat.cs", 1, 53, "local-model-path"), new CodeLocation("Chat.cs", 1, 25, "literal") },
+                ["test/K2-Instruct"] = new() { new CodeLocation("appsettings.json", 2, 20, "config-value", "Ai:Model") },
+            };
+            var extras = ComplianceFacts.Collect(result, code, new[] { attestation });
             if (withDependencies) extras.DependenciesJson = Dependencies;
             return (result, ComplianceManifestWriter.ToJson(result, extras));
         }

@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using LicenceGuard.Core.Approval;
+using LicenceGuard.Core.Output;
+using LicenceGuard.Core.Reports;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace LicenceGuard.Build;
+
+/// <summary>The reports of a compliance manifest (LicenceGuardReport=true), compared with the approved lock when there is a readable one.</summary>
+internal static class ComplianceReports
+{
+    /// <param name="reportListPath">Where the report files written are listed, one per line: the report names live in
+    /// ReportGenerator only, and the targets copy what this list names.</param>
+    public static void Write(TaskLoggingHelper log, string json, string? reportDirectory, string? reportListPath, string? lockPath)
+    {
+        if (string.IsNullOrWhiteSpace(reportDirectory)) return;
+        using var manifest = JsonDocument.Parse(json);
+        using var approved = !string.IsNullOrWhiteSpace(lockPath) && File.Exists(lockPath) ? ApprovalLock.Read(lockPath!, out _, out _) : null;
+        var written = new List<string>();
+        foreach (var format in ReportGenerator.BuildFormats)
+        {
+            var path = Path.Combine(reportDirectory!, ReportGenerator.FileName(format));
+            if (AtomicFile.WriteIfChanged(path, ReportGenerator.Generate(format, manifest.RootElement, approved?.RootElement)))
+                log.LogMessage(MessageImportance.Normal, "LicenceGuard: wrote {0}", path);
+            written.Add(Path.GetFullPath(path));
+        }
+        if (!string.IsNullOrWhiteSpace(reportListPath)) AtomicFile.WriteIfChanged(reportListPath!, string.Join("\n", written) + "\n");
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Output;
+using Microsoft.Build.Framework;
+
+namespace LicenceGuard.Build;
+
+/// <summary>
+/// Completes the compliance manifest with where code references each declared model, after CoreCompile. The gate runs
+/// before the compiler (so that a licence error stops the build early and the analyzer gets its snapshot), so it cannot
+/// know what the analyzer finds; the analyzer reports every reference as LG0022 and the compiler writes them to its
+/// SARIF log (ErrorLog), which this task reads. One detector for the editor, the build's diagnostics, `scan` and the
+/// compliance manifest, and no second pass over the sources.
+/// </summary>
+public sealed class LicenceGuardCodeReferences : LicenceGuardTask
+{
+    /// <summary>The compiler's SARIF log of this compilation.</summary>
+    [Required]
+    public string ErrorLogPath { get; set; } = string.Empty;
+
+    /// <summary>The gate's compliance manifest (obj/), completed in place.</summary>
+    [Required]
+    public string ComplianceManifestPath { get; set; } = string.Empty;
+
+    /// <summary>models.yaml: the compliance manifest's paths are relative to its folder.</summary>
+    [Required]
+    public string ManifestPath { get; set; } = string.Empty;
+
+    public string? ReportDirectory { get; set; }
+
+    /// <summary>Where the report files written are listed, for the targets that copy them.</summary>
+    public string? ReportListPath { get; set; }
+
+    public string? LockPath { get; set; }
+
+    protected override void OnUnexpected(Exception ex) =>
+        Log.LogWarning(null, DiagnosticIds.AnalyzerInternalFailure, null, HelpLink(DiagnosticIds.AnalyzerInternalFailure),
+            ErrorLogPath, 0, 0, 0, 0, "LicenceGuard could not add the code references to the compliance manifest: {0}: {1}", ex.GetType().Name, ex.Message);
+
+    protected override bool Run()
+    {
+        // No log (the compiler did not run) or no manifest (the gate failed before writing one): nothing to complete.
+        if (!File.Exists(ErrorLogPath) || !File.Exists(ComplianceManifestPath)) return true;
+        var baseDir = Path.GetDirectoryName(Path.GetFullPath(ManifestPath)) ?? ".";
+        System.Collections.Generic.SortedDictionary<string, System.Collections.Generic.List<CodeLocation>> locations;
+        try
+        {
+            locations = CodeReferences.FromSarif(File.ReadAllText(ErrorLogPath), baseDir);
+        }
+        catch (JsonException ex)
+        {
+            Log.LogWarning(null, DiagnosticIds.AnalyzerInternalFailure, null, HelpLink(DiagnosticIds.AnalyzerInternalFailure),
+                ErrorLogPath, 0, 0, 0, 0, "the compiler's SARIF log cannot be read, so the compliance manifest lists no code locations: {0}", ex.Message);
+            return true;
+        }
+        var json = CodeReferences.Into(File.ReadAllText(ComplianceManifestPath), locations);
+        if (AtomicFile.WriteIfChanged(ComplianceManifestPath, json))
+            Log.LogMessage(MessageImportance.Normal, "LicenceGuard: {0} code reference(s) to declared models added to {1}", locations.Values.Sum(l => l.Count), ComplianceManifestPath);
+        ComplianceReports.Write(Log, json, ReportDirectory, ReportListPath, LockPath);
+        return true;
+    }
+}

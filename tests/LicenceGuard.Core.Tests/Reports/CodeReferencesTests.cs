@@ -1,0 +1,52 @@
+using System.Text.Json;
+using LicenceGuard.Core.Output;
+
+namespace LicenceGuard.Core.Tests.Reports;
+
+/// <summary>The analyzer's LG0022 records, read from a compiler's SARIF log, complete the compliance manifest's codeLocations.</summary>
+public class CodeReferencesTests
+{
+    // The shape csc 5 writes with /errorlog:file,version=2.1 (taken from a real build's log, trimmed to LicenceGuard's results).
+    private const string Sarif21 = """
+        { "$schema": "http://json.schemastore.org/sarif-2.1.0", "version": "2.1.0", "runs": [ { "results": [
+          { "ruleId": "LG0022", "ruleIndex": 325, "level": "note", "message": { "text": "Model reference 'gpt-4o-mini' (api-model-id, new ChatClient(model))" },
+            "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "file:///work/app/Program.cs" }, "region": { "startLine": 2, "startColumn": 24, "endLine": 2, "endColumn": 37 } } } ],
+            "properties": { "warningLevel": 1, "customProperties": { "api": "new ChatClient(model)", "declaredModel": "gpt-4o-mini", "kind": "api-model-id", "literal": "gpt-4o-mini" } } },
+          { "ruleId": "LG0022", "level": "note", "message": { "text": "Model reference 'meta-llama/Llama-3.1-8B-Instruct' (literal)" },
+            "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "file:///work/app/Program.cs" }, "region": { "startLine": 3, "startColumn": 9 } } } ],
+            "properties": { "customProperties": { "kind": "literal", "literal": "meta-llama/Llama-3.1-8B-Instruct" } } },
+          { "ruleId": "LG0022", "level": "note", "message": { "text": "Model reference 'gpt-4o-mini' (config-value, Ai:Model)" },
+            "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "file:///work/app/config/appsettings.json" }, "region": { "startLine": 1, "startColumn": 20 } } } ],
+            "properties": { "customProperties": { "api": "Ai:Model", "declaredModel": "gpt-4o-mini", "kind": "config-value", "literal": "gpt-4o-mini" } } },
+          { "ruleId": "LG0001", "level": "error", "message": { "text": "…" },
+            "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "file:///work/app/Program.cs" }, "region": { "startLine": 9, "startColumn": 1 } } } ],
+            "properties": { "customProperties": { "declaredModel": "not-a-record" } } } ] } ] }
+        """;
+
+    [Fact]
+    public void FromSarif_DeclaredModelsReferences_RelativeToModelsYaml()
+    {
+        var found = CodeReferences.FromSarif(Sarif21, "/work/app");
+        var only = Assert.Single(found);
+        Assert.Equal("gpt-4o-mini", only.Key);
+        Assert.Equal(new[] { ("Program.cs", 2, 24, "api-model-id", "new ChatClient(model)"), ("config/appsettings.json", 1, 20, "config-value", "Ai:Model") },
+            only.Value.Select(l => (l.File, l.Line, l.Column, l.Kind!, l.Api!)).ToArray());
+    }
+
+    [Fact]
+    public void Into_ReplacesEachModelsCodeLocations()
+    {
+        const string manifest = """{ "schema": 1, "models": [ { "id": "gpt-4o-mini", "codeLocations": [ { "file": "old.cs" } ] }, { "id": "other", "codeLocations": [] } ] }""";
+        var json = CodeReferences.Into(manifest, CodeReferences.FromSarif(Sarif21, "/work/app"));
+        using var doc = JsonDocument.Parse(json);
+        var models = doc.RootElement.GetProperty("models");
+        Assert.Equal(new[] { "Program.cs", "config/appsettings.json" },
+            models[0].GetProperty("codeLocations").EnumerateArray().Select(l => l.GetProperty("file").GetString()).ToArray());
+        Assert.Equal(0, models[1].GetProperty("codeLocations").GetArrayLength());
+        Assert.Equal(1, doc.RootElement.GetProperty("schema").GetInt32());
+    }
+
+    [Fact]
+    public void FromSarif_NotJson_Throws() =>
+        Assert.ThrowsAny<JsonException>(() => CodeReferences.FromSarif("not json", "/"));
+}
