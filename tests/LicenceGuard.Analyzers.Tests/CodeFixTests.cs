@@ -40,7 +40,7 @@ public class CodeFixTests
                 kind: api
                 maker: "OpenAI"
                 licence: LicenseRef-OpenAI-Services  # the catalogue's classification (GPT-4o and GPT-4o mini)
-                review: {}  # for the person who reads the licence: by, on (YYYY-MM-DD), textSha256
+                review: {}  # a person reads the licence, then records it: licenceguard review MODEL --by NAME --text FILE
 
             """));
         // Declared now; its licence verdict ("not reviewed") comes with the next build, and the editor says so.
@@ -90,7 +90,7 @@ public class CodeFixTests
         var edited = ManifestEditor.AddModel(yaml, new ModelDraft("llama3.1:8b", "open-weight", "Meta", "LicenseRef-Llama-3.1-Community", null, "api-model-id"));
         Assert.Equal("organisation:\n  commercial: true\nmodels:\n    - id: gpt-4o\n      licence: LicenseRef-OpenAI-Services\n" +
                      "    - id: \"llama3.1:8b\"\n      kind: open-weight\n      maker: \"Meta\"\n      licence: LicenseRef-Llama-3.1-Community  # the catalogue's classification\n" +
-                     "      review: {}  # for the person who reads the licence: by, on (YYYY-MM-DD), textSha256\n\n# waivers below\nwaivers: []\n", edited);
+                     "      review: {}  # a person reads the licence, then records it: licenceguard review MODEL --by NAME --text FILE\n\n# waivers below\nwaivers: []\n", edited);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class CodeFixTests
         var edited = ManifestEditor.AddModel(yaml, new ModelDraft("acme-7b", null, null, null, null, "attributed"));
         Assert.Equal("organisation:\r\n  commercial: true\r\nmodels:\r\n  - id: \"acme-7b\"\r\n" +
                      "    licence: null  # not in the LicenceGuard catalogue: look up the model's licence\r\n" +
-                     "    review: {}  # for the person who reads the licence: by, on (YYYY-MM-DD), textSha256\r\n", edited);
+                     "    review: {}  # a person reads the licence, then records it: licenceguard review MODEL --by NAME --text FILE\r\n", edited);
     }
 
     [Fact]

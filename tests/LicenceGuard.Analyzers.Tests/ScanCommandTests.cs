@@ -101,17 +101,46 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal(0, RunCli("init", _dir).Code);
         var path = Path.Combine(_dir, "models.yaml");
         var read = LicenceGuard.Core.Manifest.ManifestReader.ReadFile(path);
-        Assert.Empty(read.Findings);
         Assert.Equal(new[] { "gpt-4o-mini", "claude-sonnet-4-5" }, read.Manifest!.Models.Select(m => m.Id.Value));
         Assert.Equal("LicenseRef-OpenAI-Services", read.Manifest.Models[0].Licence!.Value);
         Assert.Equal("api", read.Manifest.Models[1].Kind!.Value);
+        Assert.Equal("api", read.Manifest.Models[0].Hosting!.Mode!.Value);
         Assert.Null(read.Manifest.Models[0].Review!.By);
+        Assert.Contains("# used at A.cs:1 (new ChatClient(model))", File.ReadAllText(path));
+        // The organisation's figures are placeholders that fail, each at its own line, until a person fills them in.
+        var lines = File.ReadAllLines(path);
+        foreach (var key in new[] { "commercial", "annualRevenue", "monthlyActiveUsers", "domicile", "territories" })
+        {
+            var line = Array.FindIndex(lines, l => l.TrimStart().StartsWith(key + ":", StringComparison.Ordinal)) + 1;
+            Assert.Contains(read.Findings, f => f.Id == "LG1002" && f.Location.Line == line);
+        }
 
         File.AppendAllText(path, "# a person's edits\n");
         Assert.Equal(2, RunCli("init", _dir).Code);
         Assert.EndsWith("# a person's edits\n", File.ReadAllText(path));
         Assert.Equal(0, RunCli("init", _dir, "--force").Code);
         Assert.DoesNotContain("a person's edits", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Init_AnAzureDeployment_IsDraftedWithItsProvider_AndALocalModelAsSelfHosted()
+    {
+        Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        Write("App/obj/project.assets.json", AssetsFor(("OpenAI", "2.15.0", "lib/net8.0/OpenAI.dll"), ("System.ClientModel", "1.16.0", "lib/net8.0/System.ClientModel.dll")));
+        Write("App/Program.cs", """
+            using OpenAI;
+            static class P
+            {
+                static void M(OpenAIClient client) => client.GetChatClient("gpt-4o-mini");
+            }
+            class AzureOpenAIClient : OpenAIClient { }
+            class InferenceSession { public InferenceSession(string modelPath) { } }
+            static class Q { static object L() => new InferenceSession("models/phi-4-mini.onnx"); }
+            """);
+        Assert.Equal(0, RunCli("init", Path.Combine(_dir, "App", "App.csproj")).Code);
+        var read = LicenceGuard.Core.Manifest.ManifestReader.ReadFile(Path.Combine(_dir, "App", "models.yaml"));
+        var onnx = read.Manifest!.Models.Single(m => m.Id.Value == "models/phi-4-mini.onnx");
+        Assert.Equal("self-hosted", onnx.Hosting!.Mode!.Value);
     }
 
     private static (int Code, string Output) RunCli(params string[] args)

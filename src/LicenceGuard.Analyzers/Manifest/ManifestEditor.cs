@@ -64,14 +64,20 @@ public static class ManifestEditor
     {
         var inner = indent + "  ";
         yield return $"{indent}- id: {Quote(d.Id)}";
+        foreach (var place in d.FoundAt) yield return $"{inner}# used at {place}";
         if (d.ReferenceKind == "deployment-name")
             yield return $"{inner}# an Azure OpenAI deployment name: the licence is that of the model it deploys";
         if (d.Kind != null) yield return $"{inner}kind: {d.Kind}";
         if (d.Maker != null) yield return $"{inner}maker: {Quote(d.Maker)}";
+        if (d.Provider != null) yield return $"{inner}provider: {d.Provider}";
         yield return d.Licence != null
             ? $"{inner}licence: {d.Licence}  # the catalogue's classification{(d.Family is null ? string.Empty : " (" + d.Family + ")")}"
             : $"{inner}licence: null  # not in the LicenceGuard catalogue: look up the model's licence";
-        yield return $"{inner}review: {{}}  # for the person who reads the licence: by, on (YYYY-MM-DD), textSha256";
+        yield return $"{inner}review: {{}}  # a person reads the licence, then records it: licenceguard review MODEL --by NAME --text FILE";
+        if (d.FoundAt.Count > 0)
+            yield return d.HostingMode != null
+                ? $"{inner}hosting: {{ mode: {d.HostingMode} }}  # add region: where it runs, if the perimeter needs it"
+                : $"{inner}hosting: {{ mode: TODO }}  # self-hosted | managed | api: where this model runs";
     }
 
     /// <summary>Double-quoted YAML scalar: model IDs carry ':' and '/' that plain scalars may misread.</summary>

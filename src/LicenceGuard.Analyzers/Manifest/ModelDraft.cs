@@ -3,7 +3,8 @@ namespace LicenceGuard.Analyzers.Manifest;
 /// <summary>A models.yaml entry to add, pre-filled from the catalogue's classification carried by the diagnostic.</summary>
 public sealed class ModelDraft
 {
-    public ModelDraft(string id, string? kind, string? maker, string? licence, string? family, string? referenceKind)
+    public ModelDraft(string id, string? kind, string? maker, string? licence, string? family, string? referenceKind,
+        string? provider = null, string? hostingMode = null, System.Collections.Generic.IReadOnlyList<string>? foundAt = null)
     {
         Id = id;
         Kind = kind;
@@ -11,6 +12,9 @@ public sealed class ModelDraft
         Licence = licence;
         Family = family;
         ReferenceKind = referenceKind;
+        Provider = provider;
+        HostingMode = hostingMode;
+        FoundAt = foundAt ?? System.Array.Empty<string>();
     }
 
     public string Id { get; }
@@ -20,4 +24,10 @@ public sealed class ModelDraft
     public string? Licence { get; }
     public string? Family { get; }
     public string? ReferenceKind { get; }
+    /// <summary>Who serves the model when it is not its maker (azure for an Azure OpenAI deployment).</summary>
+    public string? Provider { get; }
+    /// <summary>self-hosted | managed | api, when the code shows it; null leaves a placeholder for a person.</summary>
+    public string? HostingMode { get; }
+    /// <summary>Where the code uses it ("Program.cs:12 (OpenAIClient.GetChatClient(model))"), for the reader of the draft.</summary>
+    public System.Collections.Generic.IReadOnlyList<string> FoundAt { get; }
 }

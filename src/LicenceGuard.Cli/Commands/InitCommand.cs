@@ -11,8 +11,10 @@ using LicenceGuard.Core.Output;
 namespace LicenceGuard.Cli.Commands;
 
 /// <summary>
-/// <c>licenceguard init PATH [--force]</c>: a draft models.yaml from a scan of PATH. Each model found is classified by
-/// the catalogue (kind, maker, licence); the organisation's figures and every review are left for a person. An
+/// <c>licenceguard init PATH [--force]</c>: a draft models.yaml from a scan of PATH (the analyzers' own references, so
+/// every model the build will check). Each model found is classified by the catalogue (kind, maker, licence), with its
+/// provider and hosting where the code shows them and a comment naming where it is used. The organisation's figures
+/// are placeholders that fail the check until a person fills them in, and every review is left for a person. An
 /// existing models.yaml is never overwritten without --force; the file is written atomically.
 /// </summary>
 public static class InitCommand
@@ -53,20 +55,43 @@ public static class InitCommand
         var yaml = new StringBuilder()
             .Append("# Draft written by `licenceguard init` from the model references in the code.\n")
             .Append("# A person must fill in the organisation's real figures and, after reading each licence, its review.\n")
+            .Append("# Every TODO fails the check until it holds the real figure.\n")
             .Append("organisation:\n")
             .Append("  name: null  # the company's name\n")
-            .Append("  commercial: true  # is the product sold or used in a business?\n")
+            .Append("  commercial: TODO  # true when the product is sold or used in a business\n")
+            .Append("  annualRevenue: { amount: TODO, currency: USD }  # the last financial year's revenue\n")
+            .Append("  monthlyActiveUsers: TODO  # of the product, as the licences count them\n")
+            .Append("  domicile: TODO  # ISO 3166-1 alpha-2 code of the principal place of business (EU for the Union)\n")
+            .Append("  territories: [TODO]  # where the product serves users and runs models\n")
             .Append("models: []\n")
             .ToString();
         foreach (var group in Distinct(hits))
         {
             var first = group.First();
             var match = catalogue.Match(first.Literal);
-            var draft = new ModelDraft(first.Literal, match?.Family.Kind, match?.Family.Maker, match?.LicenceId, match?.Family.Name, first.Kind);
+            var places = group.Take(5).Select(h => $"{h.File}:{h.Line}" + (h.Api is null ? string.Empty : $" ({h.Api})")).ToList();
+            if (group.Count() > 5) places.Add($"and {group.Count() - 5} more place(s)");
+            var draft = new ModelDraft(first.Literal, match?.Family.Kind, match?.Family.Maker, match?.LicenceId, match?.Family.Name, first.Kind,
+                ProviderOf(group), HostingOf(group, match?.Family.Kind), places);
             yaml = ManifestEditor.AddModel(yaml, draft);
         }
         return yaml;
     }
+
+    /// <summary>Azure OpenAI serves OpenAI's models under Microsoft's terms: a call through its client says so.</summary>
+    private static string? ProviderOf(IEnumerable<ScanHit> hits) =>
+        hits.Any(h => h.Kind == "deployment-name" || (h.Api?.IndexOf("AzureOpenAI", StringComparison.Ordinal) ?? -1) >= 0) ? "azure" : null;
+
+    /// <summary>Where the model runs, when the code shows it: a weights file or a local runtime is self-hosted, a
+    /// service's model is an API; anything else is left for a person.</summary>
+    private static string? HostingOf(IEnumerable<ScanHit> hits, string? catalogueKind)
+    {
+        var list = hits.ToList();
+        if (list.Any(h => h.Kind == "local-model-path" || LocalRuntimes.Any(r => (h.Api?.IndexOf(r, StringComparison.Ordinal) ?? -1) >= 0))) return "self-hosted";
+        return catalogueKind == "api" || ProviderOf(list) != null ? "api" : null;
+    }
+
+    private static readonly string[] LocalRuntimes = { "Ollama", "InferenceSession", "OnnxRuntimeGenAI", "LLama", "Model(" };
 
     private static int CountModels(IReadOnlyList<ScanHit> hits) => Distinct(hits).Count();
 

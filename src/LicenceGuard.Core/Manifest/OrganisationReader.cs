@@ -20,7 +20,8 @@ internal static class OrganisationReader
             MonthlyActiveUsers = r.Long(map, "monthlyActiveUsers", What),
             Domicile = Code(r.String(map, "domicile", What), r),
         };
-        if (org.Commercial is null) r.Error(map.Location, "'organisation' needs 'commercial: true|false' (is the product sold or used in a business?)");
+        // One problem, one finding: a value that is there but not a boolean was reported where it is written.
+        if (org.Commercial is null && map["commercial"] is not YScalar { IsNull: false }) r.Error(map.Location, "'organisation' needs 'commercial: true|false' (is the product sold or used in a business?)");
         foreach (var t in r.StringList(map, "territories", What))
         {
             var c = Code(t, r);
