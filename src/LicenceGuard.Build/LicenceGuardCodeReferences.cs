@@ -36,6 +36,9 @@ public sealed class LicenceGuardCodeReferences : LicenceGuardTask
 
     public string? LockPath { get; set; }
 
+    /// <summary>warning (default) | error | none: how a change in where code uses a model since the approval is reported.</summary>
+    public string? DriftSeverity { get; set; }
+
     protected override void OnUnexpected(Exception ex) =>
         Log.LogWarning(null, DiagnosticIds.AnalyzerInternalFailure, null, HelpLink(DiagnosticIds.AnalyzerInternalFailure),
             ErrorLogPath, 0, 0, 0, 0, "LicenceGuard could not add the code references to the compliance manifest: {0}: {1}", ex.GetType().Name, ex.Message);
@@ -60,6 +63,14 @@ public sealed class LicenceGuardCodeReferences : LicenceGuardTask
         if (AtomicFile.WriteIfChanged(ComplianceManifestPath, json))
             Log.LogMessage(MessageImportance.Normal, "LicenceGuard: {0} code reference(s) to declared models added to {1}", locations.Values.Sum(l => l.Count), ComplianceManifestPath);
         ComplianceReports.Write(Log, json, ReportDirectory, ReportListPath, LockPath);
-        return true;
+        // Only now is it known where code uses each model; the gate reported every other change since the approval.
+        if (Core.Approval.DriftSeverity.TryParse(DriftSeverity, out var severity) && severity is { } s && !string.IsNullOrWhiteSpace(LockPath))
+            foreach (var finding in Core.Approval.DriftCheck.Run(ManifestPath, json, LockPath!, s, codeUseOnly: true))
+            {
+                LogFinding(finding);
+                if (finding.EffectiveSeverity == Core.Severity.Error) ErrorCount++;
+                else if (finding.EffectiveSeverity == Core.Severity.Warning) WarningCount++;
+            }
+        return !Log.HasLoggedErrors;
     }
 }

@@ -13,7 +13,9 @@ namespace LicenceGuard.Core.Approval;
 /// </summary>
 public static class DriftCheck
 {
-    public static List<Finding> Run(string manifestPath, string complianceManifestJson, string lockPath, Severity severity)
+    /// <param name="codeUseOnly">Only the changes in where code uses each model: the check after the compiler ran, when
+    /// the gate before it has reported the rest.</param>
+    public static List<Finding> Run(string manifestPath, string complianceManifestJson, string lockPath, Severity severity, bool codeUseOnly = false)
     {
         var findings = new List<Finding>();
         if (!File.Exists(lockPath)) return findings;
@@ -27,7 +29,8 @@ public static class DriftCheck
         var dir = Path.GetDirectoryName(Path.GetFullPath(manifestPath)) ?? string.Empty;
         var (by, on) = ApprovalLock.ApprovalOf(approved.RootElement);
         var since = by is null ? "since the approval" : $"since {by} approved it on {on}";
-        foreach (var change in ManifestDiff.Compare(current.RootElement, approved.RootElement))
+        var changes = codeUseOnly ? ManifestDiff.CompareCodeUse(current.RootElement, approved.RootElement) : ManifestDiff.Compare(current.RootElement, approved.RootElement);
+        foreach (var change in changes)
         {
             var file = string.IsNullOrEmpty(change.File) ? manifestPath : Path.Combine(dir, change.File);
             var location = change.Line > 0 ? new SourceLocation(file, change.Line, Math.Max(change.Column, 1)) : new SourceLocation(manifestPath, 1, 1);

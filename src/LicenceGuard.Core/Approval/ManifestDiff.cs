@@ -83,8 +83,41 @@ public static class ManifestDiff
                 file, line, column));
         }
         CompareOverrides(current, approved, manifestFile, changes);
+        changes.AddRange(CompareCodeUse(current, approved));
         return changes;
     }
+
+    /// <summary>
+    /// Where the code uses each declared model, by file, when both manifests recorded it (the gate's manifest, written
+    /// before the compiler, did not): a model now used in a file it was not approved in, or no longer used in one.
+    /// Moving a call within a file is not a change. A new use is located at the code that makes it.
+    /// </summary>
+    public static List<ManifestChange> CompareCodeUse(JsonElement current, JsonElement approved)
+    {
+        var changes = new List<ManifestChange>();
+        if (current.Bool(Output.CodeReferences.RecordedKey) != true || approved.Bool(Output.CodeReferences.RecordedKey) != true) return changes;
+        var manifestFile = current.Str("manifest") ?? "models.yaml";
+        var before = ById(approved);
+        foreach (var pair in ById(current))
+        {
+            var filesBefore = new HashSet<string>(Files(before.TryGetValue(pair.Key, out var old) ? old : default), StringComparer.Ordinal);
+            var locations = pair.Value.Arr("codeLocations").ToList();
+            foreach (var group in locations.GroupBy(l => l.Str("file") ?? string.Empty).Where(g => g.Key.Length > 0 && !filesBefore.Contains(g.Key)))
+            {
+                var first = group.First();
+                changes.Add(new ManifestChange("code-use-added", pair.Key, $"model '{pair.Key}' is now used in {group.Key}, where it was not when approved",
+                    group.Key, (int)(first.Num("line") ?? 0), (int)(first.Num("column") ?? 0)));
+            }
+            var filesNow = new HashSet<string>(Files(pair.Value), StringComparer.Ordinal);
+            var (file, line, column) = Where(pair.Value, manifestFile);
+            foreach (var gone in filesBefore.Where(f => !filesNow.Contains(f)).OrderBy(f => f, StringComparer.Ordinal))
+                changes.Add(new ManifestChange("code-use-removed", pair.Key, $"model '{pair.Key}' is no longer used in {gone}, where it was when approved", file, line, column));
+        }
+        return changes;
+    }
+
+    private static IEnumerable<string> Files(JsonElement model) =>
+        model.Arr("codeLocations").Select(l => l.Str("file")).Where(f => !string.IsNullOrEmpty(f)).Select(f => f!).Distinct(StringComparer.Ordinal);
 
     /// <summary>An organisation override of a catalogue fact that is new, changed or gone since the approval.</summary>
     private static void CompareOverrides(JsonElement current, JsonElement approved, string manifestFile, List<ManifestChange> changes)

@@ -59,10 +59,14 @@ public static class CodeReferences
         list.Sort();
     }
 
+    /// <summary>The compliance manifest member that says whether <c>codeLocations</c> were collected (the analyzer ran).</summary>
+    public const string RecordedKey = "codeLocationsRecorded";
+
     /// <summary>The compliance manifest with every model's <c>codeLocations</c> replaced by <paramref name="locations"/>' (none when absent).</summary>
     public static string Into(string complianceJson, SortedDictionary<string, List<CodeLocation>> locations)
     {
         var root = JsonNode.Parse(complianceJson) ?? throw new JsonException("the compliance manifest is empty");
+        root[RecordedKey] = true;
         foreach (var model in root["models"]?.AsArray() ?? new JsonArray())
         {
             if (model is not JsonObject entry || entry["id"]?.GetValue<string>() is not { } id) continue;

@@ -9,6 +9,9 @@ public sealed class ComplianceExtras
     /// <summary>Where code references each model (from the analyzer's detection or a scan), keyed by declared model ID.</summary>
     public SortedDictionary<string, List<CodeLocation>> CodeLocations { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>False before the analyzer has run (the build's gate): then no model's code use can be compared.</summary>
+    public bool CodeLocationsRecorded { get; set; }
+
     /// <summary>Hardware attestation JSON per model ID, embedded as is.</summary>
     public SortedDictionary<string, string> AttestationJson { get; } = new(StringComparer.Ordinal);
 

@@ -23,6 +23,7 @@ public static class ComplianceFacts
         var extras = new ComplianceExtras();
         if (result.Manifest is null) return extras;
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(result.Manifest.Path)) ?? ".";
+        extras.CodeLocationsRecorded = codeLocations != null;
         foreach (var pair in codeLocations ?? new SortedDictionary<string, List<CodeLocation>>())
             foreach (var location in pair.Value) CodeReferences.Add(extras.CodeLocations, pair.Key, location);
 

@@ -35,6 +35,7 @@ public static class ComplianceManifestWriter
             w.WriteString("tool", "LicenceGuard " + typeof(ComplianceManifestWriter).Assembly.GetName().Version!.ToString(3));
             if (generatedAt is { } at) w.WriteString("generatedAt", at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
             w.WriteString("manifest", result.Manifest is null ? null : Path.GetFileName(result.Manifest.Path));
+            w.WriteBoolean(CodeReferences.RecordedKey, extras.CodeLocationsRecorded);
             WriteCatalogue(w, result.Catalogue, rel);
             if (result.Manifest != null) WriteOrganisation(w, result.Manifest.Organisation);
             WriteSummary(w, result);

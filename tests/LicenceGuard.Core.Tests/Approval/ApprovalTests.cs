@@ -120,3 +120,32 @@ public class ApprovalTests
         Assert.False(DriftSeverity.TryParse("loud", out _));
     }
 }
+
+public class CodeUseDriftTests
+{
+    private static System.Text.Json.JsonDocument Manifest(bool recorded, params string[] files) => System.Text.Json.JsonDocument.Parse(
+        "{ \"manifest\": \"models.yaml\", \"codeLocationsRecorded\": " + (recorded ? "true" : "false") + ", \"models\": [ { \"id\": \"m\", \"location\": { \"file\": \"models.yaml\", \"line\": 4, \"column\": 9 }, \"codeLocations\": [" +
+        string.Join(", ", files.Select((f, i) => $"{{ \"file\": \"{f}\", \"line\": {i + 3}, \"column\": 5 }}")) + "] } ] }");
+
+    [Fact]
+    public void NewFileUsingAModel_IsAChange_AtThatCode_AndAGoneOneAtTheModel()
+    {
+        using var approved = Manifest(true, "A.cs");
+        using var now = Manifest(true, "A.cs", "B.cs");
+        var added = Assert.Single(ManifestDiff.CompareCodeUse(now.RootElement, approved.RootElement));
+        Assert.Equal(("code-use-added", "B.cs", 4), (added.Kind, added.File, added.Line));
+        var removed = Assert.Single(ManifestDiff.CompareCodeUse(approved.RootElement, now.RootElement));
+        Assert.Equal(("code-use-removed", "models.yaml", 4), (removed.Kind, removed.File, removed.Line));
+    }
+
+    [Fact]
+    public void MovedWithinAFile_OrNotRecorded_IsNoChange()
+    {
+        using var approved = Manifest(true, "A.cs");
+        using var moved = Manifest(true, "A.cs", "A.cs");
+        Assert.Empty(ManifestDiff.CompareCodeUse(moved.RootElement, approved.RootElement));
+        using var gate = Manifest(false);
+        Assert.Empty(ManifestDiff.CompareCodeUse(gate.RootElement, approved.RootElement));
+        Assert.DoesNotContain(ManifestDiff.Compare(gate.RootElement, approved.RootElement), c => c.Kind.StartsWith("code-use", StringComparison.Ordinal));
+    }
+}
