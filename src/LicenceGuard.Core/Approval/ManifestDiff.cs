@@ -100,7 +100,9 @@ public static class ManifestDiff
         var before = ById(approved);
         foreach (var pair in ById(current))
         {
-            var filesBefore = new HashSet<string>(Files(before.TryGetValue(pair.Key, out var old) ? old : default), StringComparer.Ordinal);
+            // A model new since the approval is one change (model-added), not one more per file that uses it.
+            if (!before.TryGetValue(pair.Key, out var old)) continue;
+            var filesBefore = new HashSet<string>(Files(old), StringComparer.Ordinal);
             var locations = pair.Value.Arr("codeLocations").ToList();
             foreach (var group in locations.GroupBy(l => l.Str("file") ?? string.Empty).Where(g => g.Key.Length > 0 && !filesBefore.Contains(g.Key)))
             {
