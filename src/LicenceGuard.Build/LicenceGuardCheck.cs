@@ -91,7 +91,9 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         }
         if (string.IsNullOrWhiteSpace(ManifestPath) || !File.Exists(ManifestPath))
         {
-            Log.LogError(null, DiagnosticIds.ManifestUnreadable, null, HelpLink(DiagnosticIds.ManifestUnreadable), ManifestPath ?? string.Empty, 0, 0, 0, 0,
+            // Located at the project when there is no models.yaml to point at (else MSBuild names LicenceGuard's targets file).
+            var at = string.IsNullOrWhiteSpace(ManifestPath) ? BuildEngine?.ProjectFileOfTaskNode ?? string.Empty : ManifestPath!;
+            Log.LogError(null, DiagnosticIds.ManifestUnreadable, null, HelpLink(DiagnosticIds.ManifestUnreadable), at, 0, 0, 0, 0,
                 "no models.yaml found beside the project or above it: create one (licenceguard init), set LicenceGuardManifest, or set LicenceGuardEnabled=false");
             return false;
         }

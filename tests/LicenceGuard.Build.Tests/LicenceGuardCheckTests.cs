@@ -127,6 +127,15 @@ public sealed class LicenceGuardCheckTests : IDisposable
         Assert.Contains("no models.yaml found", Assert.Single(engine.Errors).Message);
     }
 
+    [Fact]
+    public void NoManifestAnywhere_IsLocatedAtTheProject_NotAtLicenceGuardsTargets()
+    {
+        var engine = new FakeBuildEngine();
+        var task = new LicenceGuardCheck { BuildEngine = engine, ManifestPath = "", ComplianceManifestPath = Path.Combine(_dir, "c.json") };
+        Assert.False(task.Execute());
+        Assert.Equal("Consumer.csproj", Assert.Single(engine.Errors).File);
+    }
+
     [Theory]
     [InlineData("1.5")]
     [InlineData("ten percent")]

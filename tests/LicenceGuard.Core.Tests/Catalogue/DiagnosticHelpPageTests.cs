@@ -42,15 +42,8 @@ public class DiagnosticHelpPageTests
 /// </summary>
 public class DiagnosticMetadataTests
 {
-    public static TheoryData<string> Ids()
-    {
-        var data = new TheoryData<string>();
-        foreach (var d in DiagnosticCatalogue.All) data.Add(d.Id);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Ids))]
+    [MemberData(nameof(DiagnosticHelpPageTests.Ids), MemberType = typeof(DiagnosticHelpPageTests))]
     public void HelpPage_Header_IsTheCataloguesTitleAndSeverity(string id)
     {
         var d = DiagnosticCatalogue.Get(id);
@@ -60,7 +53,7 @@ public class DiagnosticMetadataTests
     }
 
     [Theory]
-    [MemberData(nameof(Ids))]
+    [MemberData(nameof(DiagnosticHelpPageTests.Ids), MemberType = typeof(DiagnosticHelpPageTests))]
     public void ReadmeTable_RowIsTheCataloguesTitleAndSeverity(string id)
     {
         var d = DiagnosticCatalogue.Get(id);
