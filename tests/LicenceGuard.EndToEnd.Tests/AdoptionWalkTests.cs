@@ -57,12 +57,12 @@ public class AdoptionWalkTests
 
         // 4. The organisation's real figures replace the placeholders.
         var yaml = File.ReadAllText(models)
-            .Replace("commercial: TODO", "commercial: true")
-            .Replace("annualRevenue: { amount: TODO, currency: USD }", "annualRevenue: { amount: 2000000, currency: USD }")
-            .Replace("monthlyActiveUsers: TODO", "monthlyActiveUsers: 12000")
-            .Replace("domicile: TODO", "domicile: GB")
-            .Replace("territories: [TODO]", "territories: [GB]");
-        Assert.DoesNotMatch(@":\s*(\[)?TODO", yaml);
+            .Replace("commercial: REQUIRED", "commercial: true")
+            .Replace("annualRevenue: { amount: REQUIRED, currency: USD }", "annualRevenue: { amount: 2000000, currency: USD }")
+            .Replace("monthlyActiveUsers: REQUIRED", "monthlyActiveUsers: 12000")
+            .Replace("domicile: REQUIRED", "domicile: GB")
+            .Replace("territories: [REQUIRED]", "territories: [GB]");
+        Assert.DoesNotMatch(@":\s*(\[)?REQUIRED", yaml);
         File.WriteAllText(models, yaml);
 
         // 5. A clean build.

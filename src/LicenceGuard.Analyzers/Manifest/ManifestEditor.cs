@@ -77,7 +77,7 @@ public static class ManifestEditor
         if (d.FoundAt.Count > 0)
             yield return d.HostingMode != null
                 ? $"{inner}hosting: {{ mode: {d.HostingMode} }}  # add region: where it runs, if the perimeter needs it"
-                : $"{inner}hosting: {{ mode: TODO }}  # self-hosted | managed | api: where this model runs";
+                : $"{inner}hosting: {{ mode: REQUIRED }}  # self-hosted | managed | api: where this model runs";
     }
 
     /// <summary>Double-quoted YAML scalar: model IDs carry ':' and '/' that plain scalars may misread.</summary>
