@@ -120,20 +120,24 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         if (!Core.Approval.DriftSeverity.TryParse(DriftSeverity, out var driftSeverity))
             return Fail($"LicenceGuardDriftSeverity must be warning, error or none, not '{DriftSeverity}'");
 
-        var extra = (CatalogueFiles ?? Array.Empty<ITaskItem>()).Select(i => i.GetMetadata("FullPath")).ToList();
-        var weightsOptions = new Core.Weights.WeightsVerifierOptions { CachePath = string.IsNullOrWhiteSpace(WeightsCachePath) ? null : WeightsCachePath };
-        var result = ComplianceCheck.RunFile(ManifestPath!, options, extra, weightsOptions);
+        // The code locations join the manifest after CoreCompile, from the analyzer (LicenceGuardCodeReferences): this
+        // task runs before the compiler, so the run gets none.
+        var run = ComplianceRun.Execute(new ComplianceRunInput(ManifestPath!)
+        {
+            Options = options,
+            ExtraCatalogue = (CatalogueFiles ?? Array.Empty<ITaskItem>()).Select(i => i.GetMetadata("FullPath")).ToList(),
+            Weights = new Core.Weights.WeightsVerifierOptions { CachePath = string.IsNullOrWhiteSpace(WeightsCachePath) ? null : WeightsCachePath },
+            AttestationFiles = FullPaths(AttestationFiles),
+            DependenciesJson = string.IsNullOrWhiteSpace(DependenciesReportPath) ? null : SafeFile.ReadAllText(DependenciesReportPath!, YamlLimits.Default.MaxBytes, out _),
+            LockPath = LockPath,
+            DriftSeverity = driftSeverity,
+        });
+        var result = run.Evaluation;
+        var json = run.Json;
         WriteWeightsInputs(result);
-        // The code rules' view of this evaluation, so the analyzer in the compiler neither parses YAML nor evaluates.
+        // The code rules' view of this run, every finding included, so the analyzer in the compiler neither parses YAML
+        // nor evaluates, and relays what the build reports.
         if (!string.IsNullOrWhiteSpace(AnalyzerSnapshotPath)) AnalyzerSnapshot.WriteFile(ManifestPath!, result, AnalyzerSnapshotPath!);
-        // Attestations complete the manifest (an attested runtime can add evaluation drift, LG1202); the code locations
-        // join it after CoreCompile, from the analyzer (LicenceGuardCodeReferences): this task runs before the compiler.
-        var extras = result.Manifest is null ? new ComplianceExtras() : ComplianceFacts.Collect(result, null, FullPaths(AttestationFiles));
-        if (!string.IsNullOrWhiteSpace(DependenciesReportPath)) extras.DependenciesJson = SafeFile.ReadAllText(DependenciesReportPath!, YamlLimits.Default.MaxBytes, out _);
-        var json = result.Manifest is null ? null : ComplianceManifestWriter.ToJson(result, extras);
-        // Drift compares the manifest just written with the approved one, so it is reported but never part of it.
-        if (json != null && driftSeverity is { } severity && !string.IsNullOrWhiteSpace(LockPath))
-            result.Findings.AddRange(DriftCheck.Run(ManifestPath!, json, LockPath!, severity));
         foreach (var finding in result.Findings) LogFinding(finding);
         if (!string.IsNullOrWhiteSpace(SarifLogPath)) AtomicFile.WriteIfChanged(SarifLogPath!, Core.Reports.SarifWriter.Generate(result.Findings, HelpBase));
 

@@ -22,18 +22,25 @@ public static class CheckCommand
         var output = new Option<string?>("--output", "-o") { Description = "also write the compliance manifest JSON to this file" };
         var today = new Option<string?>("--today") { Description = "evaluate as of this date (YYYY-MM-DD), for waivers and catalogue age" };
         var format = new Option<string>("--format", "-f") { Description = "text (MSBuild's format) or sarif (SARIF 2.1.0 on stdout, for code scanning)", DefaultValueFactory = _ => "text" };
+        var lockOption = new Option<string?>("--lock") { Description = "the approved lock to report drift against (default: models.lock.json beside models.yaml)" };
+        var drift = new Option<string?>("--drift-severity") { Description = "warning (default), error or none: how drift from the lock is reported, as LicenceGuardDriftSeverity" };
         var snapshot = new Option<string?>("--analyzer-snapshot") { Description = "also write the analyzer's snapshot of this evaluation to this file (what the build passes to the compiler as an additional file)" };
         var command = new Command("check", "Check models.yaml against the licence catalogue and the organisation's figures")
         {
-            manifest, catalogue, margin, output, today, format, snapshot,
+            manifest, catalogue, margin, output, today, format, lockOption, drift, snapshot,
         };
         command.SetAction(parse => Run(parse.GetValue(manifest), parse.GetValue(catalogue) ?? Array.Empty<string>(), parse.GetValue(margin), parse.GetValue(output), parse.GetValue(today),
-            parse.GetValue(format)!, parse.GetValue(snapshot)));
+            parse.GetValue(format)!, parse.GetValue(lockOption), parse.GetValue(drift), parse.GetValue(snapshot)));
         return command;
     }
 
-    private static int Run(string? manifestPath, string[] catalogue, double? margin, string? output, string? today, string format, string? snapshot)
+    private static int Run(string? manifestPath, string[] catalogue, double? margin, string? output, string? today, string format, string? lockFile, string? drift, string? snapshot)
     {
+        if (!DriftSeverity.TryParse(drift, out var driftSeverity))
+        {
+            Console.Error.WriteLine($"licenceguard: --drift-severity must be warning, error or none, not '{drift}'");
+            return ExitCodes.BadInput;
+        }
         var sarif = string.Equals(format, "sarif", StringComparison.OrdinalIgnoreCase);
         if (!sarif && !string.Equals(format, "text", StringComparison.OrdinalIgnoreCase))
         {
@@ -62,17 +69,18 @@ public static class CheckCommand
             }
             options.Today = day;
         }
-        var result = ComplianceCheck.RunFile(path, options, catalogue);
-        // The rest of what the build adds: code locations and evaluation drift (LG1202), then drift from the approved
-        // lock (LG1201) when there is one, so that check and build report the same findings.
-        string? json = null;
-        if (result.Manifest != null)
+        // The build's run, with the code locations the analyzers find in the code under models.yaml's folder.
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        var run = ComplianceRun.Execute(new ComplianceRunInput(path)
         {
-            var dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-            json = ComplianceManifestWriter.ToJson(result, ComplianceFacts.Collect(result, ScanCommand.CodeLocations(dir), Array.Empty<string>()));
-            var lockPath = Path.Combine(dir, "models.lock.json");
-            if (File.Exists(lockPath)) result.Findings.AddRange(DriftCheck.Run(path, json, lockPath, Severity.Warning));
-        }
+            Options = options,
+            ExtraCatalogue = catalogue,
+            CodeLocations = ScanCommand.CodeLocations(dir),
+            LockPath = lockFile ?? Path.Combine(dir, ApprovalLock.FileName),
+            DriftSeverity = driftSeverity,
+        });
+        var result = run.Evaluation;
+        var json = run.Json;
         // With SARIF on stdout, the people's lines go to stderr.
         var stdout = sarif ? Console.Error : Console.Out;
         foreach (var f in result.Findings) stdout.WriteLine(f.ToMsBuildString());

@@ -80,11 +80,12 @@ internal sealed class ComplianceInput
             }
             options.Today = day;
         }
-        var result = ComplianceCheck.RunFile(path, options);
-        var extras = ComplianceFacts.Collect(result, ScanCommand.CodeLocations(dir), Array.Empty<string>());
+        // The build's run without drift: report and approve compare with the lock themselves.
+        var run = ComplianceRun.Execute(new ComplianceRunInput(path) { Options = options, CodeLocations = ScanCommand.CodeLocations(dir), DriftSeverity = null });
+        var result = run.Evaluation;
         if (!quiet)
             foreach (var f in result.Findings.Where(f => f.EffectiveSeverity != Severity.Info)) Console.Error.WriteLine(f.ToMsBuildString());
         if (result.Manifest is null) return null;
-        return new ComplianceInput(ComplianceManifestWriter.ToJson(result, extras), dir, result.Count(Severity.Error));
+        return new ComplianceInput(run.Json!, dir, result.Count(Severity.Error));
     }
 }

@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using LicenceGuard.Core.Approval;
+using LicenceGuard.Core.Output;
+using LicenceGuard.Core.Policy;
+using LicenceGuard.Core.Weights;
+
+namespace LicenceGuard.Core;
+
+/// <summary>What one compliance run is given: the build task and the CLI fill it from their own inputs.</summary>
+public sealed class ComplianceRunInput
+{
+    public ComplianceRunInput(string manifestPath) => ManifestPath = manifestPath;
+
+    public string ManifestPath { get; }
+    public PolicyOptions Options { get; set; } = new();
+    public IReadOnlyList<string> ExtraCatalogue { get; set; } = Array.Empty<string>();
+    public WeightsVerifierOptions? Weights { get; set; }
+    public IReadOnlyList<string> AttestationFiles { get; set; } = Array.Empty<string>();
+
+    /// <summary>Where code uses each declared model (the CLI's run of the analyzers); null in the build, whose gate runs
+    /// before the compiler (the references join the manifest after CoreCompile).</summary>
+    public SortedDictionary<string, List<CodeLocation>>? CodeLocations { get; set; }
+
+    /// <summary>The dependency audit's report, embedded as is.</summary>
+    public string? DependenciesJson { get; set; }
+
+    /// <summary>The approved lock; drift from it is reported at <see cref="DriftSeverity"/> (null: not reported).</summary>
+    public string? LockPath { get; set; }
+    public Severity? DriftSeverity { get; set; } = Severity.Warning;
+}
+
+/// <summary>
+/// One compliance run, the same for the build and the CLI: evaluate models.yaml, complete the compliance manifest
+/// (code locations, attestations and the evaluation drift they reveal, dependencies), then compare it with the
+/// approved lock. The findings are final when it returns: adapters only log or print them and write the outputs.
+/// </summary>
+public static class ComplianceRun
+{
+    public static ComplianceRunResult Execute(ComplianceRunInput input)
+    {
+        var result = ComplianceCheck.RunFile(input.ManifestPath, input.Options, input.ExtraCatalogue, input.Weights);
+        if (result.Manifest is null) return new ComplianceRunResult(result, null);
+        var extras = ComplianceFacts.Collect(result, input.CodeLocations, input.AttestationFiles);
+        extras.DependenciesJson = input.DependenciesJson;
+        var json = ComplianceManifestWriter.ToJson(result, extras);
+        // Drift compares the manifest just written with the approved one, so it is reported but never part of it.
+        if (input.DriftSeverity is { } severity && !string.IsNullOrWhiteSpace(input.LockPath))
+            result.Findings.AddRange(DriftCheck.Run(input.ManifestPath, json, input.LockPath!, severity));
+        return new ComplianceRunResult(result, json);
+    }
+}
+
+public sealed class ComplianceRunResult
+{
+    public ComplianceRunResult(EvaluationResult evaluation, string? json)
+    {
+        Evaluation = evaluation;
+        Json = json;
+    }
+
+    /// <summary>The evaluation, with every finding of the run (drift included).</summary>
+    public EvaluationResult Evaluation { get; }
+
+    /// <summary>The compliance manifest; null when models.yaml could not be read.</summary>
+    public string? Json { get; }
+
+    public IReadOnlyList<Finding> Findings => Evaluation.Findings;
+}
