@@ -61,7 +61,10 @@ public sealed class DeclaredModelIndex
         if (manifest is null) return Empty;
         var perimeter = manifest.Organisation.Perimeter;
         var mustStay = perimeter?.MustStayInside.Select(m => m.Value).Where(v => v.Length > 0).ToList() ?? new List<string>();
-        var findings = result.Models.ToDictionary(m => m.Entry, m => Relayed(m.Findings));
+        // Every finding of the run, drift and weights checks added after the evaluation included: the editor relays
+        // what the build reports.
+        var byModel = result.Findings.Where(f => f.ModelId != null).ToLookup(f => f.ModelId!, StringComparer.Ordinal);
+        var findings = result.Models.ToDictionary(m => m.Entry, m => Relayed(byModel[m.Entry.Id.Value]));
         var models = new List<DeclaredModel>();
         foreach (var entry in manifest.Models)
         {
