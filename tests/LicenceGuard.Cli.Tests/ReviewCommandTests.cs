@@ -115,6 +115,20 @@ public sealed class ReviewCommandTests : IDisposable
         Assert.Equal(Block, File.ReadAllText(manifest));
     }
 
+    [Fact]
+    public async Task AFifoAsTheText_IsRefused_WithoutHanging()
+    {
+        var manifest = Write(Block);
+        var fifo = Path.Combine(_dir, "LICENSE.fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo)) mkfifo.WaitForExit();
+        var run = Task.Run(() => CliRunner.Run("review", "deepseek-r1", "--manifest", manifest, "--by", "x", "--text", fifo));
+        Assert.True(await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(20))) == run, "review hung on a FIFO");
+        var (exit, _, err) = await run;
+        Assert.Equal(2, exit);
+        Assert.Contains("FIFO", err);
+        Assert.Equal(Block, File.ReadAllText(manifest));
+    }
+
     [Theory]
     [InlineData("no-such-model", "--text", "x.txt")]
     [InlineData("deepseek-r1", "--text", "missing.txt")]

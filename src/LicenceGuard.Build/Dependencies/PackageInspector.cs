@@ -82,14 +82,14 @@ internal static class PackageInspector
             licence.Problem = $"the licence file '{licence.File}' points outside the package";
             return;
         }
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        // Through the safe opener: a package's licence "file" could be anything, and one that is not a regular file or
+        // is longer than any standard text stays unclassified.
+        if (LicenceGuard.Core.Files.SafeFile.ReadAllText(path, StandardLicenceTexts.MaxTextLength, out _) is not { } text)
         {
-            licence.Problem = $"the licence file '{licence.File}' is not in the package";
+            if (!File.Exists(path)) licence.Problem = $"the licence file '{licence.File}' is not in the package";
             return;
         }
-        if (info.Length > StandardLicenceTexts.MaxTextLength) return;
-        var id = StandardLicenceTexts.Identify(File.ReadAllText(path));
+        var id = StandardLicenceTexts.Identify(text);
         if (id is null) return;
         licence.Expression = id;
         licence.Term = LicenceExpressionConverter.TryParse(id, out _);

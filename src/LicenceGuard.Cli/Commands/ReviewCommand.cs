@@ -145,27 +145,27 @@ public static class ReviewCommand
 
     private static string FileNameFor(Licence terms) => "LICENSE-" + terms.Id + ".txt";
 
+    /// <summary>The text a person read: a regular file within the size limit (never a FIFO or device), UTF-8.</summary>
     private static bool TryReadText(string path, out string text, out string problem)
     {
         text = string.Empty;
-        problem = string.Empty;
+        var bytes = Core.Files.SafeFile.ReadAllBytes(path, MaxTextBytes, out var error);
+        if (bytes is null)
+        {
+            problem = error ?? "the file cannot be read";
+            return false;
+        }
         try
         {
-            var info = new FileInfo(path);
-            if (Directory.Exists(path)) problem = "is a directory, not the licence text file";
-            else if (!info.Exists) problem = "the file does not exist";
-            else if (info.Length > MaxTextBytes) problem = $"{info.Length:#,0} bytes is not a licence text (at most {MaxTextBytes:#,0})";
-            else
-            {
-                text = new System.Text.UTF8Encoding(false, true).GetString(File.ReadAllBytes(path));
-                return true;
-            }
+            text = new System.Text.UTF8Encoding(false, true).GetString(bytes);
+            problem = string.Empty;
+            return true;
         }
-        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Text.DecoderFallbackException)
+        catch (System.Text.DecoderFallbackException)
         {
-            problem = ex is System.Text.DecoderFallbackException ? "not UTF-8 text" : ex.Message;
+            problem = "not UTF-8 text";
+            return false;
         }
-        return false;
     }
 
     /// <summary>How far the text read is from the catalogue's copy, by canonical lines: enough to tell a reformatted copy
