@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using LicenceGuard.Core.Approval;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Policy;
 using LicenceGuard.Core.Weights;
@@ -40,30 +41,39 @@ public static class ComplianceRun
     public static ComplianceRunResult Execute(ComplianceRunInput input)
     {
         var result = ComplianceCheck.RunFile(input.ManifestPath, input.Options, input.ExtraCatalogue, input.Weights);
-        if (result.Manifest is null) return new ComplianceRunResult(result, null);
+        if (result.Manifest is null) return new ComplianceRunResult(result, null, null);
         var extras = ComplianceFacts.Collect(result, input.CodeLocations, input.AttestationFiles);
-        extras.DependenciesJson = input.DependenciesJson;
-        var json = ComplianceManifestWriter.ToJson(result, extras);
-        // Drift compares the manifest just written with the approved one, so it is reported but never part of it.
+        if (input.DependenciesJson != null) extras.Dependencies = JsonFragment.Parse(input.DependenciesJson);
+        var document = DocumentBuilder.Build(result, extras);
+        var utf8 = ComplianceJson.ToUtf8(document);
+        // Drift compares the document just made with the approved one, so it is reported but never part of it.
         if (input.DriftSeverity is { } severity && !string.IsNullOrWhiteSpace(input.LockPath))
-            result.Findings.AddRange(DriftCheck.Run(input.ManifestPath, json, input.LockPath!, severity));
-        return new ComplianceRunResult(result, json);
+            result.Findings.AddRange(DriftCheck.Run(input.ManifestPath, document, input.LockPath!, severity));
+        return new ComplianceRunResult(result, document, utf8);
     }
 }
 
 public sealed class ComplianceRunResult
 {
-    public ComplianceRunResult(EvaluationResult evaluation, string? json)
+    private string? _json;
+
+    public ComplianceRunResult(EvaluationResult evaluation, ComplianceDocument? document, byte[]? utf8)
     {
         Evaluation = evaluation;
-        Json = json;
+        Document = document;
+        Utf8 = utf8;
     }
 
     /// <summary>The evaluation, with every finding of the run (drift included).</summary>
     public EvaluationResult Evaluation { get; }
 
     /// <summary>The compliance manifest; null when models.yaml could not be read.</summary>
-    public string? Json { get; }
+    public ComplianceDocument? Document { get; }
+
+    /// <summary>The compliance manifest's bytes, as written to compliance-manifest.json.</summary>
+    public byte[]? Utf8 { get; }
+
+    public string? Json => _json ??= Utf8 is null ? null : System.Text.Encoding.UTF8.GetString(Utf8);
 
     public IReadOnlyList<Finding> Findings => Evaluation.Findings;
 }

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text.Json;
 using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Policy;
 
 namespace LicenceGuard.Core.Approval;
@@ -15,21 +15,19 @@ public static class DriftCheck
 {
     /// <param name="codeUseOnly">Only the changes in where code uses each model: the check after the compiler ran, when
     /// the gate before it has reported the rest.</param>
-    public static List<Finding> Run(string manifestPath, string complianceManifestJson, string lockPath, Severity severity, bool codeUseOnly = false)
+    public static List<Finding> Run(string manifestPath, ComplianceDocument current, string lockPath, Severity severity, bool codeUseOnly = false)
     {
         var findings = new List<Finding>();
         if (!File.Exists(lockPath)) return findings;
-        using var approved = ApprovalLock.Read(lockPath, out var error, out var line);
+        var approved = ApprovalLock.Read(lockPath, out var error, out var line);
         if (approved is null)
         {
             findings.Add(Finding.Create(DiagnosticIds.LockUnreadable, $"{Path.GetFileName(lockPath)} cannot be used: {error}", new SourceLocation(lockPath, Math.Max(line, 1), 1)));
             return findings;
         }
-        using var current = JsonDocument.Parse(complianceManifestJson);
         var dir = Path.GetDirectoryName(Path.GetFullPath(manifestPath)) ?? string.Empty;
-        var (by, on) = ApprovalLock.ApprovalOf(approved.RootElement);
-        var since = by is null ? "since the approval" : $"since {by} approved it on {on}";
-        var changes = codeUseOnly ? ManifestDiff.CompareCodeUse(current.RootElement, approved.RootElement) : ManifestDiff.Compare(current.RootElement, approved.RootElement);
+        var since = approved.Approval is { } a ? $"since {a.By} approved it on {a.On}" : "since the approval";
+        var changes = codeUseOnly ? ManifestDiff.CompareCodeUse(current, approved) : ManifestDiff.Compare(current, approved);
         foreach (var change in changes)
         {
             var file = string.IsNullOrEmpty(change.File) ? manifestPath : Path.Combine(dir, change.File);

@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using LicenceGuard.Core.Files;
 using LicenceGuard.Core.Weights;
@@ -20,11 +18,11 @@ public static class AttestationFiles
     /// <summary>An attestation is a few kilobytes; anything larger is not one.</summary>
     public const long MaxBytes = 4 * 1024 * 1024;
 
-    public static SortedDictionary<string, string> Read(IEnumerable<string> files, IEnumerable<string> declaredIds)
+    public static SortedDictionary<string, JsonElement> Read(IEnumerable<string> files, IEnumerable<string> declaredIds)
     {
         var byFileName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var id in declaredIds) byFileName[AttestationStore.FileName(id)] = id;
-        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var result = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var file in files.Where(f => !string.IsNullOrWhiteSpace(f)).Select(Full).Distinct(StringComparer.Ordinal))
         {
             try
@@ -35,7 +33,7 @@ public static class AttestationFiles
                 var id = doc.RootElement.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
                 if (id is null && !byFileName.TryGetValue(Path.GetFileName(file), out id)) continue;
                 // The first file wins: items the project names come before the folders searched by default.
-                if (!result.ContainsKey(id!)) result[id!] = Normalise(doc.RootElement);
+                if (!result.ContainsKey(id!)) result[id!] = doc.RootElement.Clone();
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is JsonException)
             {
@@ -58,30 +56,16 @@ public static class AttestationFiles
             : Directory.GetFiles(folder, "*.json").OrderBy(f => f, StringComparer.Ordinal);
 
     /// <summary>The runtime each attestation ran on ("onnxruntime 1.31.1"), for the evaluation drift check.</summary>
-    public static Dictionary<string, string> Runtimes(IReadOnlyDictionary<string, string> attestations)
+    public static Dictionary<string, string> Runtimes(IReadOnlyDictionary<string, JsonElement> attestations)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in attestations)
         {
-            try
-            {
-                using var doc = JsonDocument.Parse(pair.Value);
-                if (!doc.RootElement.TryGetProperty("runtime", out var rt) || rt.ValueKind != JsonValueKind.Object) continue;
-                var name = rt.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-                var version = rt.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-                if (name != null) result[pair.Key] = version is null ? name : name + " " + version;
-            }
-            catch (JsonException) { }
+            if (pair.Value.ValueKind != JsonValueKind.Object || !pair.Value.TryGetProperty("runtime", out var rt) || rt.ValueKind != JsonValueKind.Object) continue;
+            var name = rt.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+            var version = rt.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            if (name != null) result[pair.Key] = version is null ? name : name + " " + version;
         }
         return result;
-    }
-
-    /// <summary>Re-indented with '\n', so that the manifest is the same bytes whoever wrote the attestation.</summary>
-    private static string Normalise(JsonElement e)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            e.WriteTo(w);
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n");
     }
 }

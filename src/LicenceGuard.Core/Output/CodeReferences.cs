@@ -1,12 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Document;
+using LicenceGuard.Core.Files;
 
 namespace LicenceGuard.Core.Output;
 
@@ -44,7 +42,7 @@ public static class CodeReferences
                     : location.ValueKind == JsonValueKind.Object && location.TryGetProperty("resultFile", out var rf) ? rf : default;
                 var uri = String(physical.ValueKind == JsonValueKind.Object && physical.TryGetProperty("artifactLocation", out var al) ? al : physical, "uri");
                 if (model is null || uri is null || physical.ValueKind != JsonValueKind.Object || !physical.TryGetProperty("region", out var region)) continue;
-                Add(found, model, new CodeLocation(ComplianceManifestWriter.Relative(baseDir, PathOf(uri)), Number(region, "startLine"), Number(region, "startColumn"),
+                Add(found, model, new CodeLocation(RelativePath.To(baseDir, PathOf(uri)), Number(region, "startLine"), Number(region, "startColumn"),
                     String(properties, KindProperty), String(properties, ApiProperty)));
             }
         }
@@ -63,47 +61,11 @@ public static class CodeReferences
     public const string RecordedKey = "codeLocationsRecorded";
 
     /// <summary>The compliance manifest with every model's <c>codeLocations</c> replaced by <paramref name="locations"/>' (none when absent).</summary>
-    public static string Into(string complianceJson, SortedDictionary<string, List<CodeLocation>> locations)
+    public static ComplianceDocument Into(ComplianceDocument document, SortedDictionary<string, List<CodeLocation>> locations) => document with
     {
-        var root = JsonNode.Parse(complianceJson) ?? throw new JsonException("the compliance manifest is empty");
-        root[RecordedKey] = true;
-        foreach (var model in root["models"]?.AsArray() ?? new JsonArray())
-        {
-            if (model is not JsonObject entry || entry["id"]?.GetValue<string>() is not { } id) continue;
-            entry["codeLocations"] = JsonNode.Parse(Json(locations.TryGetValue(id, out var list) ? list : new List<CodeLocation>()));
-        }
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-    }
-
-    /// <summary>One model's <c>codeLocations</c> array, as the compliance manifest writes it.</summary>
-    internal static void Write(Utf8JsonWriter w, IEnumerable<CodeLocation> locations)
-    {
-        w.WriteStartArray("codeLocations");
-        foreach (var loc in locations.OrderBy(x => x))
-        {
-            w.WriteStartObject();
-            w.WriteString("file", loc.File.Replace('\\', '/'));
-            w.WriteNumber("line", loc.Line);
-            w.WriteNumber("column", loc.Column);
-            w.WriteString("kind", loc.Kind);
-            w.WriteString("api", loc.Api);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-    }
-
-    private static string Json(List<CodeLocation> locations)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            Write(w, locations);
-            w.WriteEndObject();
-        }
-        using var doc = JsonDocument.Parse(stream.ToArray());
-        return doc.RootElement.GetProperty("codeLocations").GetRawText();
-    }
+        CodeLocationsRecorded = true,
+        Models = document.Models.Select(m => m with { CodeLocations = locations.TryGetValue(m.Id, out var list) ? list.OrderBy(x => x).ToList() : new List<CodeLocation>() }).ToList(),
+    };
 
     private static string PathOf(string uri) =>
         Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? parsed.LocalPath : Uri.UnescapeDataString(uri);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
 
 namespace LicenceGuard.Core.Output;
 
@@ -12,17 +13,17 @@ public sealed class ComplianceExtras
     /// <summary>False before the analyzer has run (the build's gate): then no model's code use can be compared.</summary>
     public bool CodeLocationsRecorded { get; set; }
 
-    /// <summary>Hardware attestation JSON per model ID, embedded as is.</summary>
-    public SortedDictionary<string, string> AttestationJson { get; } = new(StringComparer.Ordinal);
+    /// <summary>Hardware attestation per model ID, embedded as the tool wrote it.</summary>
+    public SortedDictionary<string, JsonElement> Attestations { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Weights inspection JSON per weights path (format, parameter count, dtypes), embedded as is.</summary>
-    public SortedDictionary<string, string> WeightsJson { get; } = new(StringComparer.Ordinal);
+    /// <summary>Weights inspection per weights path (format, parameter count, dtypes), embedded as the check wrote it.</summary>
+    public SortedDictionary<string, JsonElement> WeightsInspections { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The dependency audit (NuGet packages and their licences) as a JSON value, embedded as is.</summary>
-    public string? DependenciesJson { get; set; }
+    /// <summary>The dependency audit (NuGet packages and their licences), embedded as the audit wrote it.</summary>
+    public JsonElement? Dependencies { get; set; }
 
-    /// <summary>Extra top-level JSON members (name → raw JSON value), for later additions such as drift.</summary>
-    public SortedDictionary<string, string> Sections { get; } = new(StringComparer.Ordinal);
+    /// <summary>The weights' memory fit on the declared target GPUs.</summary>
+    public JsonElement? MemoryFit { get; set; }
 }
 
 public sealed class CodeLocation : IComparable<CodeLocation>

@@ -29,8 +29,8 @@ public static class ComplianceFacts
 
         var files = attestationFiles.Concat(AttestationFiles.InFolder(AttestationStore.FolderFor(baseDir)));
         foreach (var pair in AttestationFiles.Read(files, result.Manifest.Models.Select(m => m.Id.Value)))
-            extras.AttestationJson[pair.Key] = pair.Value;
-        EvaluationDriftCheck.AddTo(result, AttestationFiles.Runtimes(extras.AttestationJson));
+            extras.Attestations[pair.Key] = pair.Value;
+        EvaluationDriftCheck.AddTo(result, AttestationFiles.Runtimes(extras.Attestations));
         result.Weights?.AddTo(extras);
         return extras;
     }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using LicenceGuard.Core.Catalogue;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Manifest;
 
 namespace LicenceGuard.Core.Policy;
@@ -19,29 +20,32 @@ public sealed class ModelEvaluation
     public List<DutyStatus> Duties { get; } = new();
     public List<Finding> Findings { get; } = new();
 
-    /// <summary>pass | warn | fail, from the unwaived findings.</summary>
-    public string Verdict =>
-        Findings.Any(f => f.EffectiveSeverity == Severity.Error) ? "fail" :
-        Findings.Any(f => f.EffectiveSeverity == Severity.Warning) ? "warn" : "pass";
+    /// <summary>From the unwaived findings.</summary>
+    public Verdict Verdict =>
+        Findings.Any(f => f.EffectiveSeverity == Severity.Error) ? Verdict.Fail :
+        Findings.Any(f => f.EffectiveSeverity == Severity.Warning) ? Verdict.Warn : Verdict.Pass;
 }
 
 /// <summary>A licence threshold against the company's figure.</summary>
 public sealed class ThresholdCheck
 {
-    public ThresholdCheck(Threshold threshold, decimal? figure, string? figureNote, string status)
+    public ThresholdCheck(Threshold threshold, decimal? figure, string? figureNote, ThresholdStatus status, bool noExchangeRate = false)
     {
         Threshold = threshold;
         Figure = figure;
         FigureNote = figureNote;
         Status = status;
+        NoExchangeRate = noExchangeRate;
     }
 
     public Threshold Threshold { get; }
     /// <summary>The company's figure in the threshold's unit and currency; null when not reported.</summary>
     public decimal? Figure { get; }
     public string? FigureNote { get; }
-    /// <summary>ok | near | exceeded | unknown.</summary>
-    public string Status { get; }
+    public ThresholdStatus Status { get; }
+
+    /// <summary>The figure is in another currency and models.yaml declares no rate to convert it (LG1008, not LG1002).</summary>
+    public bool NoExchangeRate { get; }
 
     /// <summary>How far below the threshold the company is, in percent of the threshold (negative when over).</summary>
     public double? HeadroomPercent => Figure is null || Threshold.Value == 0 ? null : (double)((Threshold.Value - Figure.Value) / Threshold.Value * 100m);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using LicenceGuard.Core.Catalogue;
 using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Manifest;
 
 namespace LicenceGuard.Core.Policy;
@@ -111,14 +112,14 @@ public static class PolicyEvaluator
             eval.Thresholds.Add(check);
             var metric = ThresholdChecker.Describe(threshold);
             var period = ThresholdChecker.PeriodText(threshold);
-            if (threshold.Effect == "attribution-required" && check.Status == "exceeded")
+            if (threshold.Effect == "attribution-required" && check.Status == ThresholdStatus.Exceeded)
                 attributionTrigger ??= $"company reports {ThresholdChecker.Format(threshold, check.Figure!.Value)}{check.FigureNote}, over the {ThresholdChecker.Format(threshold, threshold.Value)} {metric} threshold{period}";
             var quote = threshold.Fact.Quote is null ? string.Empty : $" (\"{threshold.Fact.Quote}\")";
             switch (check.Status)
             {
-                case "unknown":
+                case ThresholdStatus.Unknown:
                     var key = threshold.Metric + "|" + threshold.Currency;
-                    if (check.FigureNote != null && check.FigureNote.StartsWith("no exchange rate", StringComparison.Ordinal))
+                    if (check.NoExchangeRate)
                     {
                         Add(DiagnosticIds.CurrencyMismatch, $"{terms.Name}: {metric} threshold is {ThresholdChecker.Format(threshold, threshold.Value)}; {check.FigureNote}",
                             org.AnnualRevenue?.Location ?? org.Location, ("threshold", threshold.Value.ToString(CultureInfo.InvariantCulture)));
@@ -134,13 +135,13 @@ public static class PolicyEvaluator
                             }));
                     }
                     break;
-                case "exceeded" when threshold.RevokesRights:
+                case ThresholdStatus.Exceeded when threshold.RevokesRights:
                     Add(DiagnosticIds.ThresholdExceeded,
                         $"{terms.Name}: {ThresholdChecker.Format(threshold, threshold.Value)} {metric} threshold{period}, company reports {ThresholdChecker.Format(threshold, check.Figure!.Value)}{check.FigureNote}; {ThresholdChecker.EffectText(threshold)}{quote}",
                         m.Licence.Location, ("metric", threshold.Metric), ("threshold", threshold.Value.ToString(CultureInfo.InvariantCulture)),
                         ("figure", check.Figure.Value.ToString(CultureInfo.InvariantCulture)), ("period", threshold.Period ?? string.Empty), ("effect", threshold.Effect), ("source", threshold.Fact.SourceUrl ?? string.Empty));
                     break;
-                case "near":
+                case ThresholdStatus.Near:
                     Add(DiagnosticIds.ThresholdNear,
                         $"{terms.Name}: company reports {ThresholdChecker.Format(threshold, check.Figure!.Value)}{check.FigureNote}, within {options.ThresholdMargin:P0} of the {ThresholdChecker.Format(threshold, threshold.Value)} {metric} threshold{period} ({check.HeadroomPercent:0.#}% headroom); over it, {ThresholdChecker.EffectText(threshold)}",
                         m.Licence.Location, ("metric", threshold.Metric), ("threshold", threshold.Value.ToString(CultureInfo.InvariantCulture)),

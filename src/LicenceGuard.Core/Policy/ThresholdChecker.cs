@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using LicenceGuard.Core.Catalogue;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Manifest;
 
 namespace LicenceGuard.Core.Policy;
@@ -34,10 +35,11 @@ internal static class ThresholdChecker
                 }
                 break;
             default:
-                return new ThresholdCheck(t, null, $"unknown metric '{t.Metric}'", "unknown");
+                return new ThresholdCheck(t, null, $"unknown metric '{t.Metric}'", ThresholdStatus.Unknown);
         }
-        if (figure is null) return new ThresholdCheck(t, null, note, "unknown");
-        var status = figure.Value > t.Value ? "exceeded" : figure.Value >= t.Value * (1m - (decimal)margin) ? "near" : "ok";
+        // Convert leaves a note without a figure only when no exchange rate is declared.
+        if (figure is null) return new ThresholdCheck(t, null, note, ThresholdStatus.Unknown, noExchangeRate: note != null);
+        var status = figure.Value > t.Value ? ThresholdStatus.Exceeded : figure.Value >= t.Value * (1m - (decimal)margin) ? ThresholdStatus.Near : ThresholdStatus.Ok;
         return new ThresholdCheck(t, figure, note, status);
     }
 

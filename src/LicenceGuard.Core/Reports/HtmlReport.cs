@@ -128,20 +128,20 @@ public static class HtmlReport
             var unit = t.Str("currency") is string cur ? " " + cur : string.Empty;
             var licence = g.First().m.Obj("licence");
             sb.Append("<div class=\"headroom\" data-check=\"headroom\" data-status=\"").Append(E(status)).Append("\"><div class=\"label\"><span><strong>").Append(E(MetricName(t.Str("metric"))))
-              .Append("</strong> under ").Append(E(licence.Str("name") ?? licence.Str("id"))).Append(" — limit ").Append(E(Json.Short(value) + unit))
+              .Append("</strong> under ").Append(E(licence.Str("name") ?? licence.Str("id"))).Append(" — limit ").Append(E(Numbers.Short(value) + unit))
               .Append(" (").Append(E(t.Str("effect"))).Append(")<br><span class=\"muted\">binds ")
               .Append(E(string.Join(", ", g.Select(x => x.m.Str("id")).Distinct()))).Append("</span></span><span class=\"").Append(E(status)).Append("\">");
             if (figure is double f)
             {
                 var headroom = t.Num("headroomPercent") ?? (value == 0 ? 0 : (value - f) / value * 100);
-                sb.Append(E(Json.Short(f) + unit)).Append(" of ").Append(E(Json.Short(value) + unit)).Append(" · ")
-                  .Append(headroom >= 0 ? E(Json.Percent(headroom)) + " headroom" : E(Json.Percent(-headroom)) + " over").Append(" · ").Append(E(status));
+                sb.Append(E(Numbers.Short(f) + unit)).Append(" of ").Append(E(Numbers.Short(value) + unit)).Append(" · ")
+                  .Append(headroom >= 0 ? E(Numbers.Percent(headroom)) + " headroom" : E(Numbers.Percent(-headroom)) + " over").Append(" · ").Append(E(status));
             }
             else sb.Append("figure not reported · unknown");
             sb.Append("</span></div>\n");
             var fill = figure is double ff && value > 0 ? Math.Max(0, Math.Min(100, ff / value * 100)) : 0;
             var colour = status switch { "ok" => "#1a7f37", "near" => "#bf8700", "exceeded" => "#cf222e", _ => "#8c959f" };
-            sb.Append("<svg viewBox=\"0 0 1000 22\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"").Append(E(MetricName(t.Str("metric")) + ": " + (figure is double a ? Json.Short(a) : "unknown") + " of " + Json.Short(value)))
+            sb.Append("<svg viewBox=\"0 0 1000 22\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"").Append(E(MetricName(t.Str("metric")) + ": " + (figure is double a ? Numbers.Short(a) : "unknown") + " of " + Numbers.Short(value)))
               .Append("\"><rect x=\"0\" y=\"3\" width=\"1000\" height=\"16\" rx=\"4\" fill=\"#eaeef2\"/>")
               .Append("<rect class=\"fill\" x=\"0\" y=\"3\" width=\"").Append(Math.Max(figure is null ? 0 : 2, fill * 10).ToString("0.#", CultureInfo.InvariantCulture)).Append("\" height=\"16\" rx=\"4\" fill=\"").Append(colour).Append("\"/>")
               .Append("<line x1=\"999\" y1=\"0\" x2=\"999\" y2=\"22\" stroke=\"#1b1f24\" stroke-width=\"2\"/></svg>\n");
@@ -277,7 +277,7 @@ public static class HtmlReport
             var match = m.Obj("catalogueMatch");
             sb.Append("<div class=\"model\" id=\"model-").Append(Anchor(m.Str("id"))).Append("\"><h3><code>").Append(E(m.Str("id"))).Append("</code> ").Append(Verdict(m.Str("verdict"))).Append("</h3>\n<dl class=\"facts\">");
             Fact(sb, "Maker / kind", E(string.Join(" · ", new[] { m.Str("maker"), m.Str("kind"), m.Str("revision") is string rev ? "revision " + rev : null }.Where(s => s != null))));
-            Fact(sb, "Catalogue match", match.ValueKind == JsonValueKind.Object ? E($"family {match.Str("family")} ({match.Str("matchedBy")})") + (match.Num("parametersTotal") is double p ? E(" · " + Json.Short(p) + " parameters") : "") : "<span class=\"muted\">not in the catalogue</span>");
+            Fact(sb, "Catalogue match", match.ValueKind == JsonValueKind.Object ? E($"family {match.Str("family")} ({match.Str("matchedBy")})") + (match.Num("parametersTotal") is double p ? E(" · " + Numbers.Short(p) + " parameters") : "") : "<span class=\"muted\">not in the catalogue</span>");
             Fact(sb, "Licence", licence.ValueKind == JsonValueKind.Object ? E(licence.Str("name")) + " · " + E(licence.Str("openness")) + " · commercial use " + E(licence.Str("commercialUse") ?? "unknown") : OrDash(m.Str("declaredLicence")));
             if (licence.Str("acceptableUsePolicy") is string aup) Fact(sb, "Acceptable use", Link(aup));
             Fact(sb, "Data perimeter", E(m.Obj("perimeter").Str("verdict")) + " — " + E(m.Obj("perimeter").Str("reason")));

@@ -32,7 +32,7 @@ public static class MarkdownSummary
               .Append(review.ValueKind == JsonValueKind.Object ? Text(review.Str("by") + " " + review.Str("on")) : "not reviewed").Append(" | ")
               .Append(Text(ManifestDiff.Hosting(m))).Append(" | ")
               .Append(tightest.ValueKind == JsonValueKind.Object
-                  ? Text($"{HtmlReport.MetricName(tightest.Str("metric"))}: {Json.Percent(tightest.Num("headroomPercent")!.Value)} headroom ({tightest.Str("status")})")
+                  ? Text($"{HtmlReport.MetricName(tightest.Str("metric"))}: {Numbers.Percent(tightest.Num("headroomPercent")!.Value)} headroom ({tightest.Str("status")})")
                   : "—").Append(" |\n");
         }
 

@@ -10,7 +10,7 @@ public sealed class WeightsVerification
 {
     public List<Finding> Findings { get; } = new();
 
-    /// <summary>Inspection JSON per weights path as written in models.yaml (for <see cref="ComplianceExtras.WeightsJson"/>).</summary>
+    /// <summary>Inspection JSON per weights path as written in models.yaml (for <see cref="ComplianceExtras.WeightsInspections"/>).</summary>
     public SortedDictionary<string, string> WeightsJson { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Inspections per full path.</summary>
@@ -24,10 +24,10 @@ public sealed class WeightsVerification
     /// <summary>The memory-fit breakdown per model, a JSON object; null when no model declares a known target GPU.</summary>
     public string? MemoryFitJson => MemoryFits.Count == 0 ? null : WeightsJsonWriter.MemoryFits(MemoryFits);
 
-    /// <summary>Puts the inspections and the memory-fit breakdown (section "memoryFit") into the compliance manifest's extras.</summary>
+    /// <summary>Puts the inspections and the memory-fit breakdown  into the compliance manifest's extras.</summary>
     public void AddTo(ComplianceExtras extras)
     {
-        foreach (var pair in WeightsJson) extras.WeightsJson[pair.Key] = pair.Value;
-        if (MemoryFitJson is { } fit) extras.Sections["memoryFit"] = fit;
+        foreach (var pair in WeightsJson) extras.WeightsInspections[pair.Key] = JsonFragment.Parse(pair.Value);
+        if (MemoryFitJson is { } fit) extras.MemoryFit = JsonFragment.Parse(fit);
     }
 }

@@ -1,0 +1,70 @@
+using System;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace LicenceGuard.Core.Document;
+
+/// <summary>
+/// The compliance document to and from JSON: indented, '\n' line ends, non-ASCII text as is, and one trailing newline,
+/// so that equal documents are equal bytes on every machine. Reading migrates older versions and rejects what this
+/// version cannot read with a <see cref="JsonException"/> that says why.
+/// </summary>
+public static class ComplianceJson
+{
+    private static readonly ComplianceJsonContext Context = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        MaxDepth = 64,
+    });
+
+    public static byte[] ToUtf8(ComplianceDocument document) => WithNewline(JsonSerializer.SerializeToUtf8Bytes(document, Context.ComplianceDocument));
+
+    public static string ToJson(ComplianceDocument document) => Encoding.UTF8.GetString(ToUtf8(document));
+
+    public static string ToJson(LicenceTerms terms) => Encoding.UTF8.GetString(WithNewline(JsonSerializer.SerializeToUtf8Bytes(terms, Context.LicenceTerms)));
+
+    public static ComplianceDocument Parse(string json) => Parse(Encoding.UTF8.GetBytes(json));
+
+    public static ComplianceDocument Parse(byte[] utf8)
+    {
+        var version = VersionOf(utf8);
+        if (version > ComplianceDocument.CurrentSchemaVersion)
+            throw new JsonException($"it was written by a newer LicenceGuard (schemaVersion {version}); this version reads up to {ComplianceDocument.CurrentSchemaVersion}");
+        var document = version < ComplianceDocument.CurrentSchemaVersion
+            ? JsonSerializer.Deserialize(LegacyDocument.Upgrade(utf8, Context.Options), Context.ComplianceDocument)
+            : JsonSerializer.Deserialize(utf8, Context.ComplianceDocument);
+        if (document is null) throw new JsonException("it is null, not a compliance manifest");
+        DocumentShape.Check(document);
+        return document;
+    }
+
+    /// <summary>schemaVersion, or 1 for a document of the first format (formatVersion 1, terms in every model).</summary>
+    private static int VersionOf(byte[] utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("it is not a JSON object");
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            if ((name == "schemaVersion" || name == "formatVersion") && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var v))
+                return name == "formatVersion" ? 1 : v;
+            reader.Skip();
+        }
+        throw new JsonException("it has no schemaVersion: not a compliance manifest");
+    }
+
+    /// <summary>Line ends are '\n' whatever the platform, and the text ends with one.</summary>
+    private static byte[] WithNewline(byte[] json)
+    {
+        if (Environment.NewLine != "\n") json = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(json).Replace(Environment.NewLine, "\n"));
+        var result = new byte[json.Length + 1];
+        Buffer.BlockCopy(json, 0, result, 0, json.Length);
+        result[json.Length] = (byte)'\n';
+        return result;
+    }
+
+    internal static JsonNode? ParseNode(byte[] utf8) => JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace LicenceGuard.Core.Document;
+
+/// <summary>
+/// Reads the first format (formatVersion 1, until LicenceGuard 0.x) as the current one, so that a models.lock.json
+/// approved before the upgrade still compares with today's manifest: each model's inline licence terms move to the
+/// document's <c>licences</c>, and the model keeps their key, exactly as <see cref="DocumentBuilder"/> keys them now.
+/// </summary>
+internal static class LegacyDocument
+{
+    public static byte[] Upgrade(byte[] utf8, JsonSerializerOptions options)
+    {
+        if (ComplianceJson.ParseNode(utf8) is not JsonObject root) throw new JsonException("it is not a JSON object");
+        root.Remove("formatVersion");
+        root["schemaVersion"] = ComplianceDocument.CurrentSchemaVersion;
+        var licences = new JsonObject();
+        foreach (var model in root["models"] as JsonArray ?? new JsonArray())
+        {
+            if (model is not JsonObject entry || entry["licence"] is not JsonObject terms) continue;
+            var key = KeyOf(terms);
+            var text = terms.ToJsonString();
+            for (var n = 2; licences[key] is JsonNode existing && existing.ToJsonString() != text; n++) key = KeyOf(terms) + " #" + n;
+            // Replacing the member detaches the terms from the model, so that they can move.
+            entry["licence"] = key;
+            if (licences[key] is null) licences[key] = terms;
+        }
+        root["licences"] = licences;
+        return JsonSerializer.SerializeToUtf8Bytes(root, options);
+    }
+
+    private static string KeyOf(JsonObject terms)
+    {
+        var id = terms["id"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : "unknown";
+        var editions = (terms["modelSpecificClausesApplied"] as JsonArray ?? new JsonArray())
+            .Select(e => e is JsonValue ev && ev.TryGetValue<string>(out var text) ? text : null).Where(t => t != null).ToList();
+        return editions.Count == 0 ? id : id + " [" + string.Join("; ", editions) + "]";
+    }
+}
