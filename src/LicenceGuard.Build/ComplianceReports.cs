@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
-using System.Text.Json;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Approval;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Reports;
@@ -14,16 +14,15 @@ internal static class ComplianceReports
 {
     /// <param name="reportListPath">Where the report files written are listed, one per line: the report names live in
     /// ReportGenerator only, and the targets copy what this list names.</param>
-    public static void Write(TaskLoggingHelper log, string json, string? reportDirectory, string? reportListPath, string? lockPath)
+    public static void Write(TaskLoggingHelper log, ComplianceDocument manifest, string? reportDirectory, string? reportListPath, string? lockPath)
     {
         if (string.IsNullOrWhiteSpace(reportDirectory)) return;
-        using var manifest = JsonDocument.Parse(json);
-        using var approved = !string.IsNullOrWhiteSpace(lockPath) && File.Exists(lockPath) ? ApprovalLock.Read(lockPath!, out _, out _) : null;
+        var approved = !string.IsNullOrWhiteSpace(lockPath) && File.Exists(lockPath) ? ApprovalLock.Read(lockPath!, out _, out _) : null;
         var written = new List<string>();
         foreach (var format in ReportGenerator.BuildFormats)
         {
             var path = Path.Combine(reportDirectory!, ReportGenerator.FileName(format));
-            if (AtomicFile.WriteIfChanged(path, ReportGenerator.Generate(format, manifest.RootElement, approved?.RootElement)))
+            if (AtomicFile.WriteIfChanged(path, ReportGenerator.Generate(format, manifest, approved)))
                 log.LogMessage(MessageImportance.Normal, "LicenceGuard: wrote {0}", path);
             written.Add(Path.GetFullPath(path));
         }

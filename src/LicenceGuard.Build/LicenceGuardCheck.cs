@@ -133,7 +133,6 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
             DriftSeverity = driftSeverity,
         });
         var result = run.Evaluation;
-        var json = run.Json;
         WriteWeightsInputs(result);
         // The code rules' view of this run, every finding included, so the analyzer in the compiler neither parses YAML
         // nor evaluates, and relays what the build reports.
@@ -143,11 +142,11 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
 
         ErrorCount = result.Count(Severity.Error);
         WarningCount = result.Count(Severity.Warning);
-        if (json != null)
+        if (run.Document != null)
         {
-            var written = AtomicFile.WriteIfChanged(ComplianceManifestPath, json);
+            var written = AtomicFile.WriteIfChanged(ComplianceManifestPath, run.Utf8!);
             Log.LogMessage(MessageImportance.Normal, written ? "LicenceGuard: wrote {0}" : "LicenceGuard: {0} is up to date", ComplianceManifestPath);
-            ComplianceReports.Write(Log, json, ReportDirectory, ReportListPath, LockPath);
+            ComplianceReports.Write(Log, run.Document, ReportDirectory, ReportListPath, LockPath);
         }
         // Says what it counted: the compiler reports model references in code (LG0xxx) on its own.
         Log.LogMessage(MessageImportance.High, "LicenceGuard: {0}: {1} declared model(s) checked, {2} error(s), {3} warning(s), {4} waived; model references in code are the compiler's LG0xxx",

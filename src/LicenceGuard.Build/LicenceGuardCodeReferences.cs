@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Diagnostics;
 using LicenceGuard.Core.Output;
 using Microsoft.Build.Framework;
@@ -59,13 +60,23 @@ public sealed class LicenceGuardCodeReferences : LicenceGuardTask
                 ErrorLogPath, 0, 0, 0, 0, "the compiler's SARIF log cannot be read, so the compliance manifest lists no code locations: {0}", ex.Message);
             return true;
         }
-        var json = CodeReferences.Into(File.ReadAllText(ComplianceManifestPath), locations);
-        if (AtomicFile.WriteIfChanged(ComplianceManifestPath, json))
+        ComplianceDocument document;
+        try
+        {
+            document = CodeReferences.Into(ComplianceJson.Parse(File.ReadAllBytes(ComplianceManifestPath)), locations);
+        }
+        catch (JsonException ex)
+        {
+            Log.LogWarning(null, DiagnosticIds.AnalyzerInternalFailure, null, HelpLink(DiagnosticIds.AnalyzerInternalFailure),
+                ComplianceManifestPath, 0, 0, 0, 0, "the compliance manifest cannot be read, so it lists no code locations: {0}", ex.Message);
+            return true;
+        }
+        if (AtomicFile.WriteIfChanged(ComplianceManifestPath, ComplianceJson.ToUtf8(document)))
             Log.LogMessage(MessageImportance.Normal, "LicenceGuard: {0} code reference(s) to declared models added to {1}", locations.Values.Sum(l => l.Count), ComplianceManifestPath);
-        ComplianceReports.Write(Log, json, ReportDirectory, ReportListPath, LockPath);
+        ComplianceReports.Write(Log, document, ReportDirectory, ReportListPath, LockPath);
         // Only now is it known where code uses each model; the gate reported every other change since the approval.
         if (Core.Approval.DriftSeverity.TryParse(DriftSeverity, out var severity) && severity is { } s && !string.IsNullOrWhiteSpace(LockPath))
-            foreach (var finding in Core.Approval.DriftCheck.Run(ManifestPath, json, LockPath!, s, codeUseOnly: true))
+            foreach (var finding in Core.Approval.DriftCheck.Run(ManifestPath, document, LockPath!, s, codeUseOnly: true))
             {
                 LogFinding(finding);
                 if (finding.EffectiveSeverity == Core.Severity.Error) ErrorCount++;

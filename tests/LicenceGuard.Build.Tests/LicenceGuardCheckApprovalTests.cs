@@ -46,7 +46,7 @@ public sealed class LicenceGuardCheckApprovalTests : IDisposable
     {
         Run(OneModel);
         var approved = File.ReadAllText(Path.Combine(_dir, "obj", "compliance-manifest.json"));
-        File.WriteAllText(Path.Combine(_dir, "models.lock.json"), Core.Approval.ApprovalLock.Create(approved, "c.officer", new DateTime(2026, 11, 20)));
+        File.WriteAllText(Path.Combine(_dir, "models.lock.json"), Core.Approval.ApprovalLock.Create(Core.Document.ComplianceJson.Parse(approved), "c.officer", new DateTime(2026, 11, 20)));
         var grown = Manifest("  - { id: gpt-4o, licence: LicenseRef-OpenAI-Services, hosting: { mode: api } }\n");
 
         var (_, engine, result) = Run(grown);

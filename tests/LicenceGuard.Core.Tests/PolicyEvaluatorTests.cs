@@ -1,5 +1,6 @@
 using LicenceGuard.Core.Diagnostics;
 using LicenceGuard.Core.Policy;
+using LicenceGuard.Core.Document;
 
 namespace LicenceGuard.Core.Tests;
 
@@ -10,7 +11,7 @@ public class PolicyEvaluatorTests
     {
         var r = Eval.Run(Eval.Manifest(Eval.Org, Eval.ReviewedModel));
         Assert.DoesNotContain(r.Findings, f => f.Severity != Severity.Info);
-        Assert.Equal("pass", r.Models.Single().Verdict);
+        Assert.Equal(Verdict.Pass, r.Models.Single().Verdict);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public class PolicyEvaluatorTests
         Assert.Contains("700M", f.Message);
         Assert.Contains("812M", f.Message);
         Assert.Equal(Severity.Error, f.Severity);
-        Assert.Equal("fail", r.Models.Single().Verdict);
+        Assert.Equal(Verdict.Fail, r.Models.Single().Verdict);
         Assert.True(r.Models.Single().Thresholds.Single(t => t.Threshold.Metric == "monthly-active-users").HeadroomPercent < 0);
     }
 

@@ -1,7 +1,6 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using System.Text.Json;
 using LicenceGuard.Core.Approval;
 using LicenceGuard.Core.Output;
 
@@ -52,19 +51,8 @@ public static class ApproveCommand
         }
 
         lockPath ??= Path.Combine(input.Directory, ApprovalLock.FileName);
-        string text;
-        try
-        {
-            text = ApprovalLock.Create(input.Json, by, date);
-        }
-        catch (JsonException ex)
-        {
-            Console.Error.WriteLine($"licenceguard: the compliance manifest cannot be approved: {ex.Message}");
-            return ExitCodes.BadInput;
-        }
-        var written = AtomicFile.WriteIfChanged(lockPath, text);
-        using var doc = JsonDocument.Parse(text);
-        var models = doc.RootElement.GetProperty("models").GetArrayLength();
+        var written = AtomicFile.WriteIfChanged(lockPath, ApprovalLock.Create(input.Document, by, date));
+        var models = input.Document.Models.Count;
         Console.Out.WriteLine(written
             ? $"licenceguard: {lockPath}: {models} model(s) approved by {by.Trim()} on {date:yyyy-MM-dd}; commit it"
             : $"licenceguard: {lockPath} already records this approval");

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using LicenceGuard.Core.Catalogue;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Files;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Text;
@@ -41,7 +42,7 @@ public static class CatalogueCommand
                 WriteJson(w =>
                 {
                     w.WriteStartArray();
-                    foreach (var l in catalogue.Licences.Values) LicenceJson.WriteTerms(w, l);
+                    foreach (var l in catalogue.Licences.Values) WriteTerms(w, l);
                     w.WriteEndArray();
                 });
                 return ExitCodes.Clean;
@@ -83,7 +84,7 @@ public static class CatalogueCommand
                         }
                         w.WritePropertyName("licence");
                         if (terms is null) w.WriteNullValue();
-                        else LicenceJson.WriteTerms(w, terms);
+                        else WriteTerms(w, terms);
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();
@@ -156,6 +157,8 @@ public static class CatalogueCommand
         foreach (var f in catalogue.Findings) Console.Error.WriteLine(f.ToMsBuildString());
         return catalogue.Findings.Any(f => f.Severity == Core.Severity.Error) ? null : catalogue;
     }
+
+    private static void WriteTerms(Utf8JsonWriter w, Licence licence) => ComplianceJson.Write(w, LicenceTermsBuilder.Build(licence));
 
     private static bool IsJson(string? format) => string.Equals(format, "json", StringComparison.OrdinalIgnoreCase);
 

@@ -80,7 +80,6 @@ public static class CheckCommand
             DriftSeverity = driftSeverity,
         });
         var result = run.Evaluation;
-        var json = run.Json;
         // With SARIF on stdout, the people's lines go to stderr.
         var stdout = sarif ? Console.Error : Console.Out;
         foreach (var f in result.Findings) stdout.WriteLine(f.ToMsBuildString());
@@ -90,7 +89,7 @@ public static class CheckCommand
         stdout.WriteLine($"{Path.GetFileName(result.Manifest?.Path ?? "models.yaml")}: {result.Models.Count} declared model(s) checked, {errors} error(s), {warnings} warning(s), {result.Findings.Count(f => f.IsWaived)} waived");
 
         if (result.Findings.Any(f => f.Id == DiagnosticIds.ManifestUnreadable)) return ExitCodes.BadInput;
-        if (output != null && json != null) AtomicFile.WriteIfChanged(output, json);
+        if (output != null && run.Utf8 != null) AtomicFile.WriteIfChanged(output, run.Utf8);
         if (snapshot != null) Core.AnalyzerInput.AnalyzerSnapshot.WriteFile(path, result, snapshot);
         return errors > 0 ? ExitCodes.Findings : ExitCodes.Clean;
     }

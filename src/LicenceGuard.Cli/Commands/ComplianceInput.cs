@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using LicenceGuard.Core;
 using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Files;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Policy;
@@ -15,14 +16,14 @@ namespace LicenceGuard.Cli.Commands;
 /// </summary>
 internal sealed class ComplianceInput
 {
-    private ComplianceInput(string json, string directory, int errors)
+    private ComplianceInput(ComplianceDocument document, string directory, int errors)
     {
-        Json = json;
+        Document = document;
         Directory = directory;
         Errors = errors;
     }
 
-    public string Json { get; }
+    public ComplianceDocument Document { get; }
     /// <summary>The folder of models.yaml (or of the JSON given), where models.lock.json lives.</summary>
     public string Directory { get; }
     /// <summary>Unwaived errors: of this evaluation, or as a compliance manifest JSON records them in its summary.</summary>
@@ -46,26 +47,19 @@ internal sealed class ComplianceInput
         {
             try
             {
-                var text = SafeFile.ReadAllText(path, Core.Yaml.YamlLimits.Default.MaxBytes, out var unreadable);
-                if (text is null)
+                var bytes = SafeFile.ReadAllBytes(path, Core.Yaml.YamlLimits.Default.MaxBytes, out var unreadable);
+                if (bytes is null)
                 {
                     Console.Error.WriteLine($"{path}: error {DiagnosticIds.ManifestUnreadable}: {unreadable}");
                     return null;
                 }
-                using var doc = System.Text.Json.JsonDocument.Parse(text);
-                if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object || !doc.RootElement.TryGetProperty("models", out _))
-                {
-                    Console.Error.WriteLine($"{path}: error {DiagnosticIds.ManifestUnreadable}: not a compliance manifest (no 'models')");
-                    return null;
-                }
+                var document = ComplianceJson.Parse(bytes);
                 // The build counted the errors when it wrote the manifest: report's exit code follows them.
-                var errors = doc.RootElement.TryGetProperty("summary", out var summary) && summary.ValueKind == System.Text.Json.JsonValueKind.Object &&
-                    summary.TryGetProperty("errors", out var count) && count.TryGetInt32(out var n) ? n : 0;
-                return new ComplianceInput(text, dir, errors);
+                return new ComplianceInput(document, dir, document.Summary.Errors);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Text.Json.JsonException)
             {
-                Console.Error.WriteLine($"{path}: error {DiagnosticIds.ManifestUnreadable}: {ex.Message}");
+                Console.Error.WriteLine($"{path}: error {DiagnosticIds.ManifestUnreadable}: not a compliance manifest this version can read: {ex.Message}");
                 return null;
             }
         }
@@ -86,6 +80,6 @@ internal sealed class ComplianceInput
         if (!quiet)
             foreach (var f in result.Findings.Where(f => f.EffectiveSeverity != Severity.Info)) Console.Error.WriteLine(f.ToMsBuildString());
         if (result.Manifest is null) return null;
-        return new ComplianceInput(run.Json!, dir, result.Count(Severity.Error));
+        return new ComplianceInput(run.Document!, dir, result.Count(Severity.Error));
     }
 }

@@ -1,8 +1,8 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using System.Text.Json;
 using LicenceGuard.Core.Approval;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Reports;
 
@@ -41,7 +41,7 @@ public static class ReportCommand
         var input = ComplianceInput.Load(manifestPath, today, quiet: true);
         if (input is null) return ExitCodes.BadInput;
 
-        JsonDocument? approved = null;
+        ComplianceDocument? approved = null;
         var explicitLock = lockPath != null;
         lockPath ??= Path.Combine(input.Directory, ApprovalLock.FileName);
         if (File.Exists(lockPath))
@@ -59,16 +59,12 @@ public static class ReportCommand
             return ExitCodes.BadInput;
         }
 
-        using (approved)
-        using (var doc = JsonDocument.Parse(input.Json))
+        var text = ReportGenerator.Generate(format, input.Document, approved);
+        if (output is null) Console.Out.Write(text);
+        else
         {
-            var text = ReportGenerator.Generate(format, doc.RootElement, approved?.RootElement);
-            if (output is null) Console.Out.Write(text);
-            else
-            {
-                AtomicFile.WriteIfChanged(output, text);
-                Console.Error.WriteLine($"licenceguard: wrote {output}");
-            }
+            AtomicFile.WriteIfChanged(output, text);
+            Console.Error.WriteLine($"licenceguard: wrote {output}");
         }
         return input.Errors > 0 ? ExitCodes.Findings : ExitCodes.Clean;
     }

@@ -20,33 +20,33 @@ public sealed record ComplianceDocument
     public const int CurrentSchemaVersion = 2;
 
     [JsonPropertyName("$schema")]
-    public string? Schema { get; init; } = SchemaUri;
-    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
-    public string? Tool { get; init; }
+    public string? Schema { get; set; } = SchemaUri;
+    public int SchemaVersion { get; set; } = CurrentSchemaVersion;
+    public string? Tool { get; set; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? GeneratedAt { get; init; }
+    public string? GeneratedAt { get; set; }
     /// <summary>models.yaml's file name.</summary>
-    public string? Manifest { get; init; }
+    public string? Manifest { get; set; }
     /// <summary>Only in models.lock.json: who approved it, and when.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public ApprovalRecord? Approval { get; init; }
+    public ApprovalRecord? Approval { get; set; }
     /// <summary>False in the gate's manifest, written before the compiler: then no model's code use can be compared.</summary>
-    public bool CodeLocationsRecorded { get; init; }
-    public CatalogueRecord Catalogue { get; init; } = new();
-    public OrganisationRecord? Organisation { get; init; }
-    public SummaryRecord Summary { get; init; } = new();
+    public bool CodeLocationsRecorded { get; set; }
+    public CatalogueRecord Catalogue { get; set; } = new();
+    public OrganisationRecord? Organisation { get; set; }
+    public SummaryRecord Summary { get; set; } = new();
     /// <summary>The effective terms of every licence in use, by <see cref="ModelRecord.Licence"/> key.</summary>
-    public Dictionary<string, LicenceTerms> Licences { get; init; } = new(StringComparer.Ordinal);
-    public List<ModelRecord> Models { get; init; } = new();
-    public List<WaiverRecord> Waivers { get; init; } = new();
+    public Dictionary<string, LicenceTerms> Licences { get; set; } = new(StringComparer.Ordinal);
+    public List<ModelRecord> Models { get; set; } = new();
+    public List<WaiverRecord> Waivers { get; set; } = new();
     /// <summary>Every finding of the evaluation; each model's own are also under its <see cref="ModelRecord.Findings"/>.</summary>
-    public List<FindingRecord> Findings { get; init; } = new();
+    public List<FindingRecord> Findings { get; set; } = new();
     /// <summary>The dependency audit's report (dependencies.json), embedded as the audit wrote it.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public JsonElement? Dependencies { get; init; }
+    public JsonElement? Dependencies { get; set; }
     /// <summary>The weights' memory fit on the declared target GPUs, as the weights check computed it.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public JsonElement? MemoryFit { get; init; }
+    public JsonElement? MemoryFit { get; set; }
 
     /// <summary>The terms <paramref name="model"/> is evaluated under; null when no licence was resolved.</summary>
     public LicenceTerms? TermsOf(ModelRecord model) =>
@@ -64,96 +64,96 @@ public sealed record MoneyRecord(decimal Amount, string? Currency);
 
 public sealed record CatalogueRecord
 {
-    public string? Date { get; init; }
-    public string? Version { get; init; }
-    public List<LicenceFileOverride> Overrides { get; init; } = new();
+    public string? Date { get; set; }
+    public string? Version { get; set; }
+    public List<LicenceFileOverride> Overrides { get; set; } = new();
     /// <summary>Each replaced fact of the embedded catalogue, so that the approval lock covers it: a changed override is drift.</summary>
-    public List<FactOverrideRecord> FactOverrides { get; init; } = new();
+    public List<FactOverrideRecord> FactOverrides { get; set; } = new();
 }
 
 /// <summary>An organisation licence file that replaced (or added) a licence's facts.</summary>
 public sealed record LicenceFileOverride
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Licence { get; init; }
-    public string File { get; init; } = string.Empty;
-    public bool Added { get; init; }
-    public List<string> Keys { get; init; } = new();
+    public string? Licence { get; set; }
+    public string File { get; set; } = string.Empty;
+    public bool Added { get; set; }
+    public List<string> Keys { get; set; } = new();
 }
 
 public sealed record FactOverrideRecord
 {
-    public string? Licence { get; init; }
-    public string? Key { get; init; }
-    public string? Embedded { get; init; }
-    public string? Organisation { get; init; }
-    public string? OrganisationSha256 { get; init; }
-    public bool Relaxes { get; init; }
-    public string? By { get; init; }
-    public string? Reason { get; init; }
-    public string? Source { get; init; }
-    public string? Approver { get; init; }
-    public FileLocation Location { get; init; } = FileLocation.None;
+    public string? Licence { get; set; }
+    public string? Key { get; set; }
+    public string? Embedded { get; set; }
+    public string? Organisation { get; set; }
+    public string? OrganisationSha256 { get; set; }
+    public bool Relaxes { get; set; }
+    public string? By { get; set; }
+    public string? Reason { get; set; }
+    public string? Source { get; set; }
+    public string? Approver { get; set; }
+    public FileLocation Location { get; set; } = FileLocation.None;
 }
 
 public sealed record OrganisationRecord
 {
-    public string? Name { get; init; }
-    public bool? Commercial { get; init; }
-    public MoneyRecord? AnnualRevenue { get; init; }
-    public MoneyRecord? MonthlyRevenue { get; init; }
-    public long? MonthlyActiveUsers { get; init; }
-    public string? Domicile { get; init; }
-    public List<string> Territories { get; init; } = new();
-    public List<string> FieldsOfUse { get; init; } = new();
-    public PerimeterDeclaration Perimeter { get; init; } = new();
+    public string? Name { get; set; }
+    public bool? Commercial { get; set; }
+    public MoneyRecord? AnnualRevenue { get; set; }
+    public MoneyRecord? MonthlyRevenue { get; set; }
+    public long? MonthlyActiveUsers { get; set; }
+    public string? Domicile { get; set; }
+    public List<string> Territories { get; set; } = new();
+    public List<string> FieldsOfUse { get; set; } = new();
+    public PerimeterDeclaration Perimeter { get; set; } = new();
 }
 
 public sealed record PerimeterDeclaration
 {
-    public List<string> MustStayInside { get; init; } = new();
-    public List<string> Inside { get; init; } = new();
+    public List<string> MustStayInside { get; set; } = new();
+    public List<string> Inside { get; set; } = new();
 }
 
 public sealed record SummaryRecord
 {
-    public int Models { get; init; }
-    public int Pass { get; init; }
-    public int Warn { get; init; }
-    public int Fail { get; init; }
-    public int Errors { get; init; }
-    public int Warnings { get; init; }
-    public int Waived { get; init; }
-    public Verdict Verdict { get; init; }
+    public int Models { get; set; }
+    public int Pass { get; set; }
+    public int Warn { get; set; }
+    public int Fail { get; set; }
+    public int Errors { get; set; }
+    public int Warnings { get; set; }
+    public int Waived { get; set; }
+    public Verdict Verdict { get; set; }
 }
 
 public sealed record WaiverRecord
 {
-    public string? Rule { get; init; }
-    public string? Model { get; init; }
-    public string? Reason { get; init; }
-    public string? Approver { get; init; }
-    public string? Expires { get; init; }
-    public bool Expired { get; init; }
-    public int Covers { get; init; }
-    public FileLocation Location { get; init; } = FileLocation.None;
+    public string? Rule { get; set; }
+    public string? Model { get; set; }
+    public string? Reason { get; set; }
+    public string? Approver { get; set; }
+    public string? Expires { get; set; }
+    public bool Expired { get; set; }
+    public int Covers { get; set; }
+    public FileLocation Location { get; set; } = FileLocation.None;
 }
 
 public sealed record FindingRecord
 {
-    public string Id { get; init; } = string.Empty;
+    public string Id { get; set; } = string.Empty;
     [JsonConverter(typeof(KebabCaseEnumConverter<Severity>))]
-    public Severity Severity { get; init; }
+    public Severity Severity { get; set; }
     [JsonConverter(typeof(KebabCaseEnumConverter<Severity>))]
-    public Severity EffectiveSeverity { get; init; }
-    public string? Message { get; init; }
-    public string? Model { get; init; }
-    public FileLocation Location { get; init; } = FileLocation.None;
-    public Dictionary<string, string> Facts { get; init; } = new(StringComparer.Ordinal);
-    public bool Waived { get; init; }
+    public Severity EffectiveSeverity { get; set; }
+    public string? Message { get; set; }
+    public string? Model { get; set; }
+    public FileLocation Location { get; set; } = FileLocation.None;
+    public Dictionary<string, string> Facts { get; set; } = new(StringComparer.Ordinal);
+    public bool Waived { get; set; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public FindingWaiver? Waiver { get; init; }
-    public string? Help { get; init; }
+    public FindingWaiver? Waiver { get; set; }
+    public string? Help { get; set; }
 }
 
 public sealed record FindingWaiver(string? Reason, string? Approver, string? Expires);

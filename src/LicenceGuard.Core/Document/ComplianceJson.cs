@@ -13,8 +13,12 @@ namespace LicenceGuard.Core.Document;
 /// </summary>
 public static class ComplianceJson
 {
+    // Options given here replace the context attribute's, so they repeat its naming, indentation and nulls.
     private static readonly ComplianceJsonContext Context = new(new JsonSerializerOptions
     {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         MaxDepth = 64,
     });
@@ -23,7 +27,8 @@ public static class ComplianceJson
 
     public static string ToJson(ComplianceDocument document) => Encoding.UTF8.GetString(ToUtf8(document));
 
-    public static string ToJson(LicenceTerms terms) => Encoding.UTF8.GetString(WithNewline(JsonSerializer.SerializeToUtf8Bytes(terms, Context.LicenceTerms)));
+    /// <summary>One licence's terms, inside a JSON the caller writes (<c>licenceguard catalogue --format json</c>).</summary>
+    public static void Write(Utf8JsonWriter writer, LicenceTerms terms) => JsonSerializer.Serialize(writer, terms, Context.LicenceTerms);
 
     public static ComplianceDocument Parse(string json) => Parse(Encoding.UTF8.GetBytes(json));
 
@@ -33,7 +38,7 @@ public static class ComplianceJson
         if (version > ComplianceDocument.CurrentSchemaVersion)
             throw new JsonException($"it was written by a newer LicenceGuard (schemaVersion {version}); this version reads up to {ComplianceDocument.CurrentSchemaVersion}");
         var document = version < ComplianceDocument.CurrentSchemaVersion
-            ? JsonSerializer.Deserialize(LegacyDocument.Upgrade(utf8, Context.Options), Context.ComplianceDocument)
+            ? JsonSerializer.Deserialize(LegacyDocument.Upgrade(utf8), Context.ComplianceDocument)
             : JsonSerializer.Deserialize(utf8, Context.ComplianceDocument);
         if (document is null) throw new JsonException("it is null, not a compliance manifest");
         DocumentShape.Check(document);

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -12,7 +13,7 @@ namespace LicenceGuard.Core.Document;
 /// </summary>
 internal static class LegacyDocument
 {
-    public static byte[] Upgrade(byte[] utf8, JsonSerializerOptions options)
+    public static byte[] Upgrade(byte[] utf8)
     {
         if (ComplianceJson.ParseNode(utf8) is not JsonObject root) throw new JsonException("it is not a JSON object");
         root.Remove("formatVersion");
@@ -29,7 +30,7 @@ internal static class LegacyDocument
             if (licences[key] is null) licences[key] = terms;
         }
         root["licences"] = licences;
-        return JsonSerializer.SerializeToUtf8Bytes(root, options);
+        return Encoding.UTF8.GetBytes(root.ToJsonString());
     }
 
     private static string KeyOf(JsonObject terms)

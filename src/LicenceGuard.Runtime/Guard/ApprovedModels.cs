@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text.Json;
 using LicenceGuard.Core.AnalyzerInput;
+using LicenceGuard.Core.Document;
 
 namespace LicenceGuard.Runtime.Guard;
 
@@ -15,8 +16,8 @@ namespace LicenceGuard.Runtime.Guard;
 /// <item>else an embedded resource named <c>LicenceGuard.compliance.json</c> in the entry assembly;</item>
 /// <item>else the file <c>compliance-manifest.json</c> (which the build copies to the output directory) in the application's base directory.</item>
 /// </list>
-/// The JSON needs <c>models[].id</c>, optionally <c>models[].aliases</c> and <c>models[].verdict</c>; a model whose
-/// verdict is <c>fail</c> is not approved. No manifest found means nothing is approved (fail closed).
+/// It is read typed (<see cref="ComplianceJson.Parse(string)"/>); a model whose verdict is <c>fail</c> is not approved.
+/// No manifest found, or one that cannot be read, means nothing is approved (fail closed).
 /// </summary>
 public sealed class ApprovedModels
 {
@@ -39,30 +40,26 @@ public sealed class ApprovedModels
 
     public IReadOnlyCollection<string> ModelIds => _approved.Models.Select(m => m.Id).Distinct(StringComparer.Ordinal).ToList();
 
+    /// <exception cref="JsonException">The text is not a compliance manifest this version can read.</exception>
     public static ApprovedModels FromJson(string json, string source)
     {
-        var approved = new ApprovedModels(source);
-        using var doc = JsonDocument.Parse(json);
-        if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("models", out var models) || models.ValueKind != JsonValueKind.Array)
-            throw new JsonException($"{source} has no \"models\" array");
+        ComplianceDocument document;
+        try { document = ComplianceJson.Parse(json); }
+        catch (JsonException ex) { throw new JsonException($"{source}: {ex.Message}", ex); }
         var approvedModels = new List<DeclaredModel>();
         var refusedModels = new List<DeclaredModel>();
-        foreach (var m in models.EnumerateArray())
+        foreach (var m in document.Models)
         {
-            if (m.ValueKind != JsonValueKind.Object || !m.TryGetProperty("id", out var idEl) || idEl.ValueKind != JsonValueKind.String) continue;
-            var id = idEl.GetString()!;
-            var names = new List<string> { id };
-            names.AddRange(Strings(m, "aliases"));
-            var weights = m.TryGetProperty("weights", out var w) && w.ValueKind == JsonValueKind.Array
-                ? w.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).SelectMany(e => e.TryGetProperty("path", out var p) && p.ValueKind == JsonValueKind.String ? new[] { p.GetString()! } : Array.Empty<string>())
-                : Enumerable.Empty<string>();
-            var verdict = m.TryGetProperty("verdict", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            var model = DeclaredModelIndex.Model(id, names, weights.ToList(), findings: null, insidePerimeter: true, where: string.Empty);
-            (string.Equals(verdict, "fail", StringComparison.OrdinalIgnoreCase) ? refusedModels : approvedModels).Add(model);
+            var names = new List<string> { m.Id };
+            names.AddRange(m.Aliases.Where(a => a.Length > 0));
+            var model = DeclaredModelIndex.Model(m.Id, names, m.Weights.Select(w => w.Path).ToList(), findings: null, insidePerimeter: true, where: string.Empty);
+            (m.Verdict == Verdict.Fail ? refusedModels : approvedModels).Add(model);
         }
-        approved._approved = new DeclaredModelIndex(approvedModels, Array.Empty<string>());
-        approved._refused = new DeclaredModelIndex(refusedModels, Array.Empty<string>());
-        return approved;
+        return new ApprovedModels(source)
+        {
+            _approved = new DeclaredModelIndex(approvedModels, Array.Empty<string>()),
+            _refused = new DeclaredModelIndex(refusedModels, Array.Empty<string>()),
+        };
     }
 
     public static ApprovedModels Load(string path)
@@ -73,11 +70,6 @@ public sealed class ApprovedModels
             return new ApprovedModels(path) { LoadError = $"the compliance manifest {path} cannot be read: {ex.Message}" };
         }
     }
-
-    private static IEnumerable<string> Strings(JsonElement model, string name) =>
-        model.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!).Where(a => a.Length > 0)
-            : Enumerable.Empty<string>();
 
     /// <summary>The build's manifest, found by the contract above.</summary>
     public static ApprovedModels LoadDefault()

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using LicenceGuard.Core.Approval;
 using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Tests.Reports;
 
@@ -8,13 +8,12 @@ namespace LicenceGuard.Core.Tests.Approval;
 
 public class ApprovalTests
 {
-    private static string ManifestJson(string yaml) => ComplianceManifestWriter.ToJson(Eval.Run(yaml));
+    private static ComplianceDocument Manifest(string yaml) => DocumentBuilder.Build(Eval.Run(yaml));
 
     private static List<ManifestChange> Diff(string approvedYaml, string currentYaml)
     {
-        using var approved = JsonDocument.Parse(ApprovalLock.Create(ManifestJson(approvedYaml), "c.officer", Eval.Today));
-        using var current = JsonDocument.Parse(ManifestJson(currentYaml));
-        return ManifestDiff.Compare(current.RootElement, approved.RootElement);
+        var approved = ComplianceJson.Parse(ApprovalLock.Create(Manifest(approvedYaml), "c.officer", Eval.Today));
+        return ManifestDiff.Compare(Manifest(currentYaml), approved);
     }
 
     private static readonly string Base = Eval.Manifest(Eval.Org, Eval.ReviewedModel);
@@ -22,13 +21,13 @@ public class ApprovalTests
     [Fact]
     public void Lock_IsDeterministic_CarriesApprover_DropsTimestamp()
     {
-        var json = ComplianceManifestWriter.ToJson(Eval.Run(Base), generatedAt: new DateTime(2026, 11, 29, 10, 0, 0, DateTimeKind.Utc));
-        var a = ApprovalLock.Create(json, "c.officer", Eval.Today);
-        Assert.Equal(a, ApprovalLock.Create(json, "c.officer", Eval.Today));
-        Assert.Equal(a, ApprovalLock.Create(a, "c.officer", Eval.Today)); // re-approving a lock replaces the approval
+        var document = DocumentBuilder.Build(Eval.Run(Base), generatedAt: new DateTime(2026, 11, 29, 10, 0, 0, DateTimeKind.Utc));
+        Assert.Contains("\"generatedAt\": \"2026-11-29T10:00:00Z\"", ComplianceJson.ToJson(document));
+        var a = ApprovalLock.Create(document, "c.officer", Eval.Today);
+        Assert.Equal(a, ApprovalLock.Create(document, "c.officer", Eval.Today));
+        Assert.Equal(a, ApprovalLock.Create(ComplianceJson.Parse(a), "c.officer", Eval.Today)); // re-approving a lock replaces the approval
         Assert.DoesNotContain("generatedAt", a);
-        using var doc = JsonDocument.Parse(a);
-        Assert.Equal(("c.officer", "2026-11-29"), ApprovalLock.ApprovalOf(doc.RootElement));
+        Assert.Equal(new ApprovalRecord("c.officer", "2026-11-29"), ComplianceJson.Parse(a).Approval);
     }
 
     [Fact]
@@ -52,10 +51,8 @@ public class ApprovalTests
     [Fact]
     public void LicenceTextHashChange_Triggers()
     {
-        var approvedJson = ManifestJson(Base).Replace(new string('a', 64), new string('e', 64));
-        using var approved = JsonDocument.Parse(approvedJson);
-        using var current = JsonDocument.Parse(ManifestJson(Base));
-        var change = Assert.Single(ManifestDiff.Compare(current.RootElement, approved.RootElement), c => c.Kind == "licence-text-changed");
+        var approved = ComplianceJson.Parse(ComplianceJson.ToJson(Manifest(Base)).Replace(new string('a', 64), new string('e', 64)));
+        var change = Assert.Single(ManifestDiff.Compare(Manifest(Base), approved), c => c.Kind == "licence-text-changed");
         Assert.Contains("eeeeeeeeeeee", change.Message);
     }
 
@@ -88,8 +85,8 @@ public class ApprovalTests
         {
             var manifestPath = Path.Combine(dir, "models.yaml");
             var lockPath = Path.Combine(dir, ApprovalLock.FileName);
-            File.WriteAllText(lockPath, ApprovalLock.Create(ManifestJson(Base), "c.officer", new DateTime(2026, 11, 1)));
-            var current = ManifestJson(Base + "  - id: test/K2-Instruct\n    licence: LicenseRef-Test-Modified-MIT\n");
+            File.WriteAllText(lockPath, ApprovalLock.Create(Manifest(Base), "c.officer", new DateTime(2026, 11, 1)));
+            var current = Manifest(Base + "  - id: test/K2-Instruct\n    licence: LicenseRef-Test-Modified-MIT\n");
             var f = Assert.Single(DriftCheck.Run(manifestPath, current, lockPath, Severity.Error));
             Assert.Equal(DiagnosticIds.DriftFromApproved, f.Id);
             Assert.Equal(Severity.Error, f.Severity);
@@ -123,29 +120,32 @@ public class ApprovalTests
 
 public class CodeUseDriftTests
 {
-    private static System.Text.Json.JsonDocument Manifest(bool recorded, params string[] files) => System.Text.Json.JsonDocument.Parse(
-        "{ \"manifest\": \"models.yaml\", \"codeLocationsRecorded\": " + (recorded ? "true" : "false") + ", \"models\": [ { \"id\": \"m\", \"location\": { \"file\": \"models.yaml\", \"line\": 4, \"column\": 9 }, \"codeLocations\": [" +
-        string.Join(", ", files.Select((f, i) => $"{{ \"file\": \"{f}\", \"line\": {i + 3}, \"column\": 5 }}")) + "] } ] }");
+    private static ComplianceDocument Manifest(bool recorded, params string[] files) => new()
+    {
+        Manifest = "models.yaml",
+        CodeLocationsRecorded = recorded,
+        Models = { new ModelRecord { Id = "m", Location = new FileLocation("models.yaml", 4, 9), CodeLocations = files.Select((f, i) => new CodeLocation(f, i + 3, 5)).ToList() } },
+    };
 
     [Fact]
     public void NewFileUsingAModel_IsAChange_AtThatCode_AndAGoneOneAtTheModel()
     {
-        using var approved = Manifest(true, "A.cs");
-        using var now = Manifest(true, "A.cs", "B.cs");
-        var added = Assert.Single(ManifestDiff.CompareCodeUse(now.RootElement, approved.RootElement));
+        var approved = Manifest(true, "A.cs");
+        var now = Manifest(true, "A.cs", "B.cs");
+        var added = Assert.Single(ManifestDiff.CompareCodeUse(now, approved));
         Assert.Equal(("code-use-added", "B.cs", 4), (added.Kind, added.File, added.Line));
-        var removed = Assert.Single(ManifestDiff.CompareCodeUse(approved.RootElement, now.RootElement));
+        var removed = Assert.Single(ManifestDiff.CompareCodeUse(approved, now));
         Assert.Equal(("code-use-removed", "models.yaml", 4), (removed.Kind, removed.File, removed.Line));
     }
 
     [Fact]
     public void MovedWithinAFile_OrNotRecorded_IsNoChange()
     {
-        using var approved = Manifest(true, "A.cs");
-        using var moved = Manifest(true, "A.cs", "A.cs");
-        Assert.Empty(ManifestDiff.CompareCodeUse(moved.RootElement, approved.RootElement));
-        using var gate = Manifest(false);
-        Assert.Empty(ManifestDiff.CompareCodeUse(gate.RootElement, approved.RootElement));
-        Assert.DoesNotContain(ManifestDiff.Compare(gate.RootElement, approved.RootElement), c => c.Kind.StartsWith("code-use", StringComparison.Ordinal));
+        var approved = Manifest(true, "A.cs");
+        var moved = Manifest(true, "A.cs", "A.cs");
+        Assert.Empty(ManifestDiff.CompareCodeUse(moved, approved));
+        var gate = Manifest(false);
+        Assert.Empty(ManifestDiff.CompareCodeUse(gate, approved));
+        Assert.DoesNotContain(ManifestDiff.Compare(gate, approved), c => c.Kind.StartsWith("code-use", StringComparison.Ordinal));
     }
 }

@@ -1,6 +1,7 @@
 using LicenceGuard.Core.Approval;
 using LicenceGuard.Core.Diagnostics;
 using LicenceGuard.Core.Manifest;
+using LicenceGuard.Core.Document;
 
 namespace LicenceGuard.Core.Tests.Approval;
 
@@ -70,6 +71,6 @@ public class EvaluationDriftTests
         var f = Assert.Single(result.Findings, f => f.Id == DiagnosticIds.EvaluationDrift);
         Assert.True(f.IsWaived);
         Assert.DoesNotContain(result.Findings, x => x.Id == DiagnosticIds.WaiverUnused);
-        Assert.Equal("pass", result.Models.Single().Verdict);
+        Assert.Equal(Verdict.Pass, result.Models.Single().Verdict);
     }
 }

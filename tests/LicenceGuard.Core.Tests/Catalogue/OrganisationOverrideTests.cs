@@ -2,6 +2,7 @@ using LicenceGuard.Core.Catalogue;
 using LicenceGuard.Core.Diagnostics;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Policy;
+using LicenceGuard.Core.Document;
 
 namespace LicenceGuard.Core.Tests.Catalogue;
 
@@ -44,8 +45,8 @@ public sealed class OrganisationOverrideTests : IDisposable
         File.WriteAllText(manifest, "organisation: { commercial: true, monthlyActiveUsers: 812000000 }\nmodels:\n  - id: meta-llama/Llama-3.1-8B-Instruct\n    licence: LicenseRef-Llama-3.1-Community\nsettings:\n  catalogue: [meta-agreement.yaml, acme.yaml]\n");
         var result = ComplianceCheck.RunFile(manifest, new PolicyOptions { Today = new DateTime(2026, 11, 29) });
         Assert.DoesNotContain(result.Findings, f => f.Id == DiagnosticIds.ThresholdExceeded);
-        var json = ComplianceManifestWriter.ToJson(result);
-        Assert.Contains("\"file\": \"meta-agreement.yaml\"", json);
+        var document = DocumentBuilder.Build(result);
+        Assert.Contains(document.Catalogue.Overrides, o => o.File == "meta-agreement.yaml");
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Policy;
 using LicenceGuard.Core.Reports;
 using LicenceGuard.Core.Yaml;
+using LicenceGuard.Core.Document;
 
 namespace LicenceGuard.Core.Tests.Catalogue;
 
@@ -77,19 +78,19 @@ public sealed class OverrideGovernanceTests : IDisposable
         Assert.Contains("relaxes a restriction, approved by c.officer", visible.Message);
         Assert.Contains("by l.counsel: negotiated terms (source: deal)", visible.Message);
 
-        var json = ComplianceManifestWriter.ToJson(result);
-        using var doc = JsonDocument.Parse(json);
-        var o = Assert.Single(doc.RootElement.GetProperty("catalogue").GetProperty("factOverrides").EnumerateArray());
-        Assert.Equal("commercialUse", o.GetProperty("key").GetString());
-        Assert.True(o.GetProperty("relaxes").GetBoolean());
-        Assert.Equal("c.officer", o.GetProperty("approver").GetString());
-        Assert.Equal("nc.yaml", o.GetProperty("location").GetProperty("file").GetString());
-        Assert.Contains(doc.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("id").GetString() == DiagnosticIds.CatalogueOverride);
+        // Through the JSON, as the reports read it from a build.
+        var doc = ComplianceJson.Parse(ComplianceJson.ToJson(DocumentBuilder.Build(result)));
+        var o = Assert.Single(doc.Catalogue.FactOverrides);
+        Assert.Equal("commercialUse", o.Key);
+        Assert.True(o.Relaxes);
+        Assert.Equal("c.officer", o.Approver);
+        Assert.Equal("nc.yaml", o.Location.File);
+        Assert.Contains(doc.Findings, f => f.Id == DiagnosticIds.CatalogueOverride);
 
-        var html = ReportGenerator.Generate(ReportFormat.Html, doc.RootElement, null);
+        var html = ReportGenerator.Generate(ReportFormat.Html, doc, null);
         Assert.Contains("<section id=\"overrides\">", html);
         Assert.Contains("approved by c.officer", html);
-        var md = ReportGenerator.Generate(ReportFormat.Markdown, doc.RootElement, null);
+        var md = ReportGenerator.Generate(ReportFormat.Markdown, doc, null);
         Assert.Contains("**Organisation catalogue overrides**", md);
         Assert.Contains("relaxes, approved by c.officer: commercialUse of CC-BY-NC-4.0", md);
     }
@@ -147,14 +148,14 @@ public sealed class OverrideGovernanceTests : IDisposable
     [Fact]
     public void ChangedOverride_IsDrift_FromTheApprovalLock()
     {
-        var approvedJson = ComplianceManifestWriter.ToJson(Check(("nc.yaml", Block("c.officer") + NonCommercialToAllowed)));
+        var approved = DocumentBuilder.Build(Check(("nc.yaml", Block("c.officer") + NonCommercialToAllowed)));
         var lockPath = Path.Combine(_dir, "models.lock.json");
-        File.WriteAllText(lockPath, ApprovalLock.Create(approvedJson, "c.officer", Today));
+        File.WriteAllText(lockPath, ApprovalLock.Create(approved, "c.officer", Today));
         var manifest = Path.Combine(_dir, "models.yaml");
-        Assert.Empty(DriftCheck.Run(manifest, approvedJson, lockPath, Severity.Error));
+        Assert.Empty(DriftCheck.Run(manifest, approved, lockPath, Severity.Error));
 
         var changed = Check(("nc.yaml", Block("c.officer") + NonCommercialToAllowed.Replace("value: allowed", "value: restricted", StringComparison.Ordinal)));
-        var drift = Assert.Single(DriftCheck.Run(manifest, ComplianceManifestWriter.ToJson(changed), lockPath, Severity.Error));
+        var drift = Assert.Single(DriftCheck.Run(manifest, DocumentBuilder.Build(changed), lockPath, Severity.Error));
         Assert.Equal(DiagnosticIds.DriftFromApproved, drift.Id);
         Assert.Equal(Severity.Error, drift.Severity);
         Assert.EndsWith("nc.yaml", drift.Location.File);
@@ -162,7 +163,7 @@ public sealed class OverrideGovernanceTests : IDisposable
         Assert.Contains("to {value: restricted, source: deal} (was {value: allowed, source: deal}", drift.Message);
 
         var removed = Check();
-        Assert.Contains(DriftCheck.Run(manifest, ComplianceManifestWriter.ToJson(removed), lockPath, Severity.Error),
+        Assert.Contains(DriftCheck.Run(manifest, DocumentBuilder.Build(removed), lockPath, Severity.Error),
             f => f.Message.Contains("no longer overrides commercialUse of licence 'CC-BY-NC-4.0'", StringComparison.Ordinal));
     }
 

@@ -5,6 +5,7 @@ using LicenceGuard.Core.Manifest;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Policy;
 using LicenceGuard.Core.Reports;
+using LicenceGuard.Core.Document;
 
 namespace LicenceGuard.Core.Tests.Terms;
 
@@ -132,11 +133,11 @@ public class LicenceTermsTests
             $"    review: {{ by: a, date: 2026-12-01, textSha256: \"{new string('1', 64)}\" }}\n    hosting: {{ mode: api }}\n");
         Assert.Single(r.Findings, f => f.Id == DiagnosticIds.LicenceTextNotPinned);
         Assert.DoesNotContain(r.Findings, f => f.Id is DiagnosticIds.LicenceTextChanged or DiagnosticIds.LicenceDiffersFromCatalogue);
-        var json = ComplianceManifestWriter.ToJson(r, new ComplianceExtras());
-        using var doc = JsonDocument.Parse(json);
-        var review = doc.RootElement.GetProperty("models")[0].GetProperty("review");
-        Assert.Equal("not-pinned", review.GetProperty("textCheck").GetString());
-        var html = HtmlReport.Generate(doc.RootElement);
+        var json = ComplianceJson.ToJson(DocumentBuilder.Build(r, new ComplianceExtras()));
+        Assert.Contains("\"textCheck\": \"not-pinned\"", json);
+        var doc = ComplianceJson.Parse(json);
+        Assert.Equal(TextCheck.NotPinned, doc.Models[0].Review!.TextCheck);
+        var html = HtmlReport.Generate(doc);
         Assert.Contains("not pinned", html);
         Assert.DoesNotContain("text changed", html);
         Assert.DoesNotContain("no: read again", html);

@@ -9,7 +9,7 @@ namespace LicenceGuard.Runtime.Tests.Guard;
 public class ApprovedNamesTests
 {
     private const string Manifest = """
-        { "models": [
+        { "schemaVersion": 2, "models": [
           { "id": "acme/house-7b", "aliases": ["house"], "verdict": "pass", "weights": [ { "path": "models/house-7b.onnx" } ] },
           { "id": "gpt-4o-mini", "aliases": [], "verdict": "fail" } ] }
         """;

@@ -128,11 +128,11 @@ public sealed class WeightsVerifierTests
         Assert.Empty(result.Findings);
         var extras = new ComplianceExtras();
         result.AddTo(extras);
-        using var json = JsonDocument.Parse(extras.Sections["memoryFit"]);
-        var fit = json.RootElement.GetProperty("test/tiny");
+        var json = extras.MemoryFit!.Value;
+        var fit = json.GetProperty("test/tiny");
         Assert.True(fit.GetProperty("fits").GetBoolean());
         Assert.Equal(2L * 2 * 2 * 8 * 128 * 2, fit.GetProperty("kvCacheBytes").GetInt64());
-        Assert.True(extras.WeightsJson.ContainsKey("tiny.gguf"));
+        Assert.True(extras.WeightsInspections.ContainsKey("tiny.gguf"));
     }
 
     [Fact]
