@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using LicenceGuard.Core.Document;
 
 namespace LicenceGuard.Core.Reports;
 
@@ -30,7 +31,7 @@ public static class CycloneDxWriter
 
     private static readonly Regex Sha256 = new("^[0-9a-fA-F]{64}$", RegexOptions.CultureInvariant);
 
-    public static string Generate(JsonElement manifest)
+    public static string Generate(ComplianceDocument manifest)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -44,7 +45,7 @@ public static class CycloneDxWriter
             WriteMetadata(w, manifest);
 
             w.WriteStartArray("components");
-            foreach (var m in manifest.Arr("models")) WriteModel(w, m);
+            foreach (var m in manifest.Models) WriteModel(w, m, manifest.TermsOf(m));
             foreach (var package in DependencyPackages(manifest)) WritePackage(w, package);
             w.WriteEndArray();
             w.WriteEndObject();
@@ -56,26 +57,26 @@ public static class CycloneDxWriter
     /// Derived from the manifest's content (an RFC 4122 version-5-style UUID) rather than random: the build writes the
     /// BOM only when it changes, and a new serial number on every build would make every build a change.
     /// </summary>
-    internal static string SerialNumber(JsonElement manifest)
+    internal static string SerialNumber(ComplianceDocument manifest)
     {
         using var sha = SHA256.Create();
-        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(manifest.GetRawText()));
+        var hash = sha.ComputeHash(ComplianceJson.ToUtf8(manifest));
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         var hex = string.Concat(hash.Take(16).Select(b => b.ToString("x2")));
         return $"urn:uuid:{hex.Substring(0, 8)}-{hex.Substring(8, 4)}-{hex.Substring(12, 4)}-{hex.Substring(16, 4)}-{hex.Substring(20, 12)}";
     }
 
-    private static void WriteMetadata(Utf8JsonWriter w, JsonElement manifest)
+    private static void WriteMetadata(Utf8JsonWriter w, ComplianceDocument manifest)
     {
-        var org = manifest.Obj("organisation");
+        var orgName = manifest.Organisation?.Name;
         w.WriteStartObject("metadata");
-        if (manifest.Str("generatedAt") is string at) w.WriteString("timestamp", at);
+        if (manifest.GeneratedAt is string at) w.WriteString("timestamp", at);
         w.WriteStartObject("tools");
         w.WriteStartArray("components");
         w.WriteStartObject();
         w.WriteString("type", "application");
-        var tool = manifest.Str("tool") ?? "LicenceGuard";
+        var tool = manifest.Tool ?? "LicenceGuard";
         var space = tool.IndexOf(' ');
         w.WriteString("name", space < 0 ? tool : tool.Substring(0, space));
         if (space > 0) w.WriteString("version", tool.Substring(space + 1));
@@ -85,39 +86,37 @@ public static class CycloneDxWriter
         w.WriteStartObject("component");
         w.WriteString("type", "application");
         w.WriteString("bom-ref", "product");
-        w.WriteString("name", org.Str("name") ?? "product");
+        w.WriteString("name", orgName ?? "product");
         w.WriteEndObject();
-        if (org.Str("name") is string name)
+        if (orgName is string name)
         {
             w.WriteStartObject("manufacturer");
             w.WriteString("name", name);
             w.WriteEndObject();
         }
         w.WriteStartArray("properties");
-        var summary = manifest.Obj("summary");
-        Property(w, "licenceguard:verdict", summary.Str("verdict"));
-        Property(w, "licenceguard:catalogue.date", manifest.Obj("catalogue").Str("date"));
-        Property(w, "licenceguard:manifest", manifest.Str("manifest"));
+        Property(w, "licenceguard:verdict", Spelling.Of(manifest.Summary.Verdict));
+        Property(w, "licenceguard:catalogue.date", manifest.Catalogue.Date);
+        Property(w, "licenceguard:manifest", manifest.Manifest);
         w.WriteEndArray();
         w.WriteEndObject();
     }
 
-    private static void WriteModel(Utf8JsonWriter w, JsonElement m)
+    private static void WriteModel(Utf8JsonWriter w, ModelRecord m, LicenceTerms? licence)
     {
-        var id = m.Str("id") ?? "unknown";
-        var licence = m.Obj("licence");
+        var id = m.Id;
         w.WriteStartObject();
         w.WriteString("type", "machine-learning-model");
         w.WriteString("bom-ref", "model:" + id);
-        if (m.Str("maker") is string maker)
+        if (m.Maker is string maker)
         {
             w.WriteStartObject("supplier");
             w.WriteString("name", maker);
             w.WriteEndObject();
         }
         w.WriteString("name", id);
-        if (m.Str("revision") is string revision) w.WriteString("version", revision);
-        var hashes = m.Arr("weights").Select(x => x.Str("sha256")).Where(s => s != null && Sha256.IsMatch(s)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (m.Revision is string revision) w.WriteString("version", revision);
+        var hashes = m.Weights.Select(x => x.Sha256).Where(s => s != null && Sha256.IsMatch(s)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (hashes.Count > 0)
         {
             w.WriteStartArray("hashes");
@@ -131,7 +130,7 @@ public static class CycloneDxWriter
             w.WriteEndArray();
         }
         WriteLicences(w, m, licence);
-        var sources = licence.Strings("sources").Where(s => s.StartsWith("http", StringComparison.OrdinalIgnoreCase)).ToList();
+        var sources = (licence?.Sources ?? new List<string>()).Where(s => s.StartsWith("http", StringComparison.OrdinalIgnoreCase)).ToList();
         if (sources.Count > 0)
         {
             w.WriteStartArray("externalReferences");
@@ -146,71 +145,70 @@ public static class CycloneDxWriter
         }
         WriteModelCard(w, m);
         w.WriteStartArray("properties");
-        Property(w, "licenceguard:verdict", m.Str("verdict"));
-        Property(w, "licenceguard:kind", m.Str("kind"));
-        foreach (var alias in m.Strings("aliases")) Property(w, "licenceguard:alias", alias);
-        Property(w, "licenceguard:licence.openness", licence.Str("openness"));
-        Property(w, "licenceguard:licence.commercialUse", licence.Str("commercialUse"));
-        Property(w, "licenceguard:licence.textSha256", licence.Str("textSha256"));
-        var review = m.Obj("review");
-        Property(w, "licenceguard:review.by", review.Str("by"));
-        Property(w, "licenceguard:review.on", review.Str("on"));
-        Property(w, "licenceguard:review.textSha256", review.Str("textSha256"));
-        Property(w, "licenceguard:hosting", Approval.ManifestDiff.Hosting(m));
-        foreach (var c in m.Strings("receives")) Property(w, "licenceguard:receives", c);
-        Property(w, "licenceguard:perimeter", m.Obj("perimeter").Str("verdict"));
-        foreach (var t in m.Arr("thresholds"))
-            Property(w, "licenceguard:threshold." + t.Str("metric"), $"{t.Str("status")}; limit {t.Str("value")}{(t.Str("currency") is string c ? " " + c : "")}; figure {t.Str("figure") ?? "unknown"}; headroom {t.Str("headroomPercent") ?? "unknown"}%");
-        foreach (var d in m.Arr("duties"))
-            Property(w, "licenceguard:duty." + d.Str("kind"), $"{(d.Bool("met") == true ? "met" : "open")}: {d.Str("text")}{(d.Str("metBy") is string by ? " (" + by + ")" : "")}");
-        foreach (var f in m.Arr("findings").Where(f => f.Bool("waived") == true))
-            Property(w, "licenceguard:waived", $"{f.Str("id")} until {f.Obj("waiver").Str("expires")} by {f.Obj("waiver").Str("approver")}: {f.Obj("waiver").Str("reason")}");
-        foreach (var loc in m.Arr("codeLocations"))
-            Property(w, "licenceguard:codeLocation", $"{loc.Str("file")}:{loc.Str("line")}");
-        var attestation = m.Obj("hardwareAttestation");
-        if (attestation.ValueKind == JsonValueKind.Object) Property(w, "licenceguard:hardwareAttestation", attestation.Str("result") ?? "recorded");
+        Property(w, "licenceguard:verdict", Spelling.Of(m.Verdict));
+        Property(w, "licenceguard:kind", m.Kind);
+        foreach (var alias in m.Aliases) Property(w, "licenceguard:alias", alias);
+        Property(w, "licenceguard:licence.openness", licence?.Openness);
+        Property(w, "licenceguard:licence.commercialUse", licence?.CommercialUse);
+        Property(w, "licenceguard:licence.textSha256", licence?.TextSha256);
+        Property(w, "licenceguard:review.by", m.Review?.By);
+        Property(w, "licenceguard:review.on", m.Review?.On);
+        Property(w, "licenceguard:review.textSha256", m.Review?.TextSha256);
+        Property(w, "licenceguard:hosting", m.HostingText);
+        foreach (var c in m.Receives) Property(w, "licenceguard:receives", c);
+        Property(w, "licenceguard:perimeter", Spelling.Of(m.Perimeter.Verdict));
+        foreach (var t in m.Thresholds)
+            Property(w, "licenceguard:threshold." + t.Metric,
+                $"{Spelling.Of(t.Status)}; limit {Spelling.Of(t.Value)}{(t.Currency is string c ? " " + c : "")}; figure {(t.Figure is decimal f ? Spelling.Of(f) : "unknown")}; headroom {(t.HeadroomPercent is double h ? Spelling.Of(h) : "unknown")}%");
+        foreach (var d in m.Duties)
+            Property(w, "licenceguard:duty." + d.Kind, $"{(d.Met ? "met" : "open")}: {d.Text}{(d.MetBy is string by ? " (" + by + ")" : "")}");
+        foreach (var f in m.Findings.Where(f => f.Waived))
+            Property(w, "licenceguard:waived", $"{f.Id} until {f.Waiver?.Expires} by {f.Waiver?.Approver}: {f.Waiver?.Reason}");
+        foreach (var loc in m.CodeLocations)
+            Property(w, "licenceguard:codeLocation", loc.File + ":" + Spelling.Of(loc.Line));
+        // The attestation is the attesting tool's own document, embedded as it wrote it: read what it has.
+        if (m.HardwareAttestation is { ValueKind: JsonValueKind.Object } attestation) Property(w, "licenceguard:hardwareAttestation", attestation.Str("result") ?? "recorded");
         w.WriteEndArray();
         w.WriteEndObject();
     }
 
-    private static void WriteLicences(Utf8JsonWriter w, JsonElement m, JsonElement licence)
+    private static void WriteLicences(Utf8JsonWriter w, ModelRecord m, LicenceTerms? licence)
     {
-        var id = licence.Str("id") ?? m.Str("declaredLicence");
+        var id = licence?.Id ?? m.DeclaredLicence;
         if (id is null) return;
-        var added = licence.Arr("overrides").Any(o => o.Bool("added") == true);
+        var added = licence?.Overrides.Any(o => o.Added) == true;
         w.WriteStartArray("licenses");
         w.WriteStartObject();
         w.WriteStartObject("license");
         if (SpdxListed.Contains(id) && !added) w.WriteString("id", id);
-        else w.WriteString("name", licence.Str("name") is string name && name != id ? $"{name} ({id})" : id);
+        else w.WriteString("name", licence?.Name is string name && name != id ? $"{name} ({id})" : id);
         w.WriteString("acknowledgement", "concluded");
-        if (licence.Strings("sources").FirstOrDefault(s => s.StartsWith("http", StringComparison.OrdinalIgnoreCase)) is string url) w.WriteString("url", url);
+        if (licence?.Sources.FirstOrDefault(s => s.StartsWith("http", StringComparison.OrdinalIgnoreCase)) is string url) w.WriteString("url", url);
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteEndArray();
     }
 
     /// <summary>A model card only from facts the manifest has: evaluations (datasets, scores) and catalogue figures.</summary>
-    private static void WriteModelCard(Utf8JsonWriter w, JsonElement m)
+    private static void WriteModelCard(Utf8JsonWriter w, ModelRecord m)
     {
-        var evaluations = m.Arr("evaluations").ToList();
-        var match = m.Obj("catalogueMatch");
-        var target = m.Obj("target");
+        var evaluations = m.Evaluations;
+        var match = m.CatalogueMatch;
         var figures = new List<(string, string)>();
-        if (match.Str("family") is string family) figures.Add(("licenceguard:family", family));
-        if (match.Str("parametersTotal") is string total) figures.Add(("licenceguard:parameters.total", total));
-        if (match.Str("parametersActive") is string active) figures.Add(("licenceguard:parameters.active", active));
-        if (match.Str("contextTokens") is string ctx) figures.Add(("licenceguard:contextTokens", ctx));
-        if (target.Str("precision") is string precision) figures.Add(("licenceguard:target.precision", precision));
-        if (target.Str("gpu") is string gpu) figures.Add(("licenceguard:target.gpu", gpu));
+        if (match?.Family is string family) figures.Add(("licenceguard:family", family));
+        if (match?.ParametersTotal is long total) figures.Add(("licenceguard:parameters.total", Spelling.Of(total)));
+        if (match?.ParametersActive is long active) figures.Add(("licenceguard:parameters.active", Spelling.Of(active)));
+        if (match?.ContextTokens is long ctx) figures.Add(("licenceguard:contextTokens", Spelling.Of(ctx)));
+        if (m.Target?.Precision is string precision) figures.Add(("licenceguard:target.precision", precision));
+        if (m.Target?.Gpu is string gpu) figures.Add(("licenceguard:target.gpu", gpu));
         if (evaluations.Count == 0 && figures.Count == 0) return;
 
         w.WriteStartObject("modelCard");
-        var datasets = evaluations.Select(e => e.Str("dataset")).Where(d => d != null).Distinct(StringComparer.Ordinal).ToList();
-        if (datasets.Count > 0 || match.Str("family") != null)
+        var datasets = evaluations.Select(e => e.Dataset).Where(d => d != null).Distinct(StringComparer.Ordinal).ToList();
+        if (datasets.Count > 0 || match?.Family != null)
         {
             w.WriteStartObject("modelParameters");
-            if (match.Str("family") is string architecture) w.WriteString("architectureFamily", architecture);
+            if (match?.Family is string architecture) w.WriteString("architectureFamily", architecture);
             if (datasets.Count > 0)
             {
                 w.WriteStartArray("datasets");
@@ -225,7 +223,7 @@ public static class CycloneDxWriter
             }
             w.WriteEndObject();
         }
-        var scored = evaluations.Where(e => e.Str("score") != null).ToList();
+        var scored = evaluations.Where(e => e.Score != null).ToList();
         if (scored.Count > 0)
         {
             w.WriteStartObject("quantitativeAnalysis");
@@ -234,8 +232,8 @@ public static class CycloneDxWriter
             {
                 w.WriteStartObject();
                 w.WriteString("type", "score");
-                w.WriteString("value", e.Str("score"));
-                var slice = string.Join(", ", new[] { e.Str("dataset"), e.Str("on"), e.Str("revision"), e.Str("quantisation"), e.Str("runtime") }.Where(x => x != null));
+                w.WriteString("value", e.Score);
+                var slice = string.Join(", ", new[] { e.Dataset, e.On, e.Revision, e.Quantisation, e.Runtime }.Where(x => x != null));
                 if (slice.Length > 0) w.WriteString("slice", slice);
                 w.WriteEndObject();
             }
@@ -255,9 +253,9 @@ public static class CycloneDxWriter
     /// The dependency audit's packages, whatever shape the section has: an array of packages, or an object holding
     /// one (packages, dependencies, items). Entries without a name are skipped; nothing here fails the BOM.
     /// </summary>
-    internal static IEnumerable<(string Name, string? Version, string? Licence)> DependencyPackages(JsonElement manifest)
+    internal static IEnumerable<(string Name, string? Version, string? Licence)> DependencyPackages(ComplianceDocument manifest)
     {
-        if (manifest.ValueKind != JsonValueKind.Object || !manifest.TryGetProperty("dependencies", out var deps)) return Enumerable.Empty<(string, string?, string?)>();
+        if (manifest.Dependencies is not { } deps) return Enumerable.Empty<(string, string?, string?)>();
         IEnumerable<JsonElement> items = Enumerable.Empty<JsonElement>();
         if (deps.ValueKind == JsonValueKind.Array) items = deps.EnumerateArray().ToList();
         else if (deps.ValueKind == JsonValueKind.Object)

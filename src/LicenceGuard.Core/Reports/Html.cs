@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LicenceGuard.Core.Document;
 
 namespace LicenceGuard.Core.Reports;
 
@@ -26,11 +27,11 @@ internal static class Html
     }
 
     /// <summary>A pass / warn / fail pill; the class carries the verdict for styling and for tests.</summary>
-    public static string Verdict(string? verdict)
+    public static string VerdictPill(Verdict verdict)
     {
-        var v = verdict ?? "unknown";
-        var label = v switch { "pass" => "✓ pass", "warn" => "! warn", "fail" => "✗ fail", _ => v };
-        return $"<span class=\"pill verdict verdict-{E(v)}\">{E(label)}</span>";
+        var v = Spelling.Of(verdict);
+        var label = verdict switch { Verdict.Pass => "✓ pass", Verdict.Warn => "! warn", _ => "✗ fail" };
+        return $"<span class=\"pill verdict verdict-{v}\">{E(label)}</span>";
     }
 
     public static string Pill(string cls, string text) => $"<span class=\"pill {cls}\">{E(text)}</span>";

@@ -1,78 +1,72 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text;
-using System.Text.Json;
 using LicenceGuard.Core.Approval;
+using LicenceGuard.Core.Document;
 
 namespace LicenceGuard.Core.Reports;
 
 /// <summary>The compliance manifest as a short pull-request comment: verdicts, headroom, open duties, changes since approval.</summary>
 public static class MarkdownSummary
 {
-    public static string Generate(JsonElement manifest, JsonElement? approved = null)
+    public static string Generate(ComplianceDocument manifest, ComplianceDocument? approved = null)
     {
         var sb = new StringBuilder();
-        var summary = manifest.Obj("summary");
-        var models = manifest.Arr("models").ToList();
-        var verdict = summary.Str("verdict") ?? "unknown";
-        sb.Append("## ").Append(Icon(verdict)).Append(" LicenceGuard: ").Append(verdict).Append('\n').Append('\n');
-        sb.Append(models.Count).Append(" model(s): ").Append(summary.Str("pass") ?? "0").Append(" pass, ").Append(summary.Str("warn") ?? "0").Append(" warn, ")
-          .Append(summary.Str("fail") ?? "0").Append(" fail; ").Append(summary.Str("errors") ?? "0").Append(" error(s), ").Append(summary.Str("warnings") ?? "0")
-          .Append(" warning(s), ").Append(summary.Str("waived") ?? "0").Append(" waived.\n\n");
+        var summary = manifest.Summary;
+        var models = manifest.Models;
+        sb.Append("## ").Append(Icon(summary.Verdict)).Append(" LicenceGuard: ").Append(Spelling.Of(summary.Verdict)).Append('\n').Append('\n');
+        sb.Append(models.Count).Append(" model(s): ").Append(summary.Pass).Append(" pass, ").Append(summary.Warn).Append(" warn, ")
+          .Append(summary.Fail).Append(" fail; ").Append(summary.Errors).Append(" error(s), ").Append(summary.Warnings)
+          .Append(" warning(s), ").Append(summary.Waived).Append(" waived.\n\n");
 
         sb.Append("| Model | Verdict | Licence | Reviewed | Hosted | Tightest threshold |\n|---|---|---|---|---|---|\n");
         foreach (var m in models)
         {
-            var review = m.Obj("review");
-            var tightest = m.Arr("thresholds").Where(t => t.Num("headroomPercent") != null).OrderBy(t => t.Num("headroomPercent")).FirstOrDefault();
-            sb.Append("| ").Append(Code(m.Str("id"))).Append(" | ").Append(Icon(m.Str("verdict"))).Append(' ').Append(Text(m.Str("verdict"))).Append(" | ")
-              .Append(Text(m.Obj("licence").Str("id") ?? m.Str("declaredLicence") ?? "none")).Append(" | ")
-              .Append(review.ValueKind == JsonValueKind.Object ? Text(review.Str("by") + " " + review.Str("on")) : "not reviewed").Append(" | ")
-              .Append(Text(ManifestDiff.Hosting(m))).Append(" | ")
-              .Append(tightest.ValueKind == JsonValueKind.Object
-                  ? Text($"{HtmlReport.MetricName(tightest.Str("metric"))}: {Numbers.Percent(tightest.Num("headroomPercent")!.Value)} headroom ({tightest.Str("status")})")
+            var tightest = m.Thresholds.Where(t => t.HeadroomPercent != null).OrderBy(t => t.HeadroomPercent).FirstOrDefault();
+            sb.Append("| ").Append(Code(m.Id)).Append(" | ").Append(Icon(m.Verdict)).Append(' ').Append(Spelling.Of(m.Verdict)).Append(" | ")
+              .Append(Text(manifest.TermsOf(m)?.Id ?? m.DeclaredLicence ?? "none")).Append(" | ")
+              .Append(m.Review is { } review ? Text(review.By + " " + review.On) : "not reviewed").Append(" | ")
+              .Append(Text(m.HostingText)).Append(" | ")
+              .Append(tightest != null
+                  ? Text($"{HtmlReport.MetricName(tightest.Metric)}: {Numbers.Percent(tightest.HeadroomPercent!.Value)} headroom ({Spelling.Of(tightest.Status)})")
                   : "—").Append(" |\n");
         }
 
-        var open = models.SelectMany(m => m.Arr("duties").Where(d => d.Bool("met") == false).Select(d => (m, d))).ToList();
+        var open = models.SelectMany(m => m.Duties.Where(d => !d.Met).Select(d => (m, d))).ToList();
         if (open.Count > 0)
         {
             sb.Append("\n**Open duties**\n\n");
             foreach (var (m, d) in open)
-                sb.Append("- ").Append(Code(m.Str("id"))).Append(": ").Append(Text(d.Str("kind"))).Append(" \"").Append(Text(d.Str("text"))).Append('"').Append(d.Str("where") is string w ? " — " + Text(w) : string.Empty).Append('\n');
+                sb.Append("- ").Append(Code(m.Id)).Append(": ").Append(Text(d.Kind)).Append(" \"").Append(Text(d.Text)).Append('"').Append(d.Where is string w ? " — " + Text(w) : string.Empty).Append('\n');
         }
 
-        var problems = manifest.Arr("findings").Where(f => f.Bool("waived") != true && (f.Str("effectiveSeverity") == "error" || f.Str("effectiveSeverity") == "warning")).ToList();
+        var problems = manifest.Findings.Where(f => !f.Waived && f.EffectiveSeverity != Severity.Info).ToList();
         if (problems.Count > 0)
         {
             sb.Append("\n**Findings**\n\n");
             foreach (var f in problems.Take(20))
             {
-                var loc = f.Obj("location");
-                sb.Append("- ").Append(f.Str("effectiveSeverity") == "error" ? "❌" : "⚠️").Append(" **").Append(Text(f.Str("id"))).Append("** ").Append(Text(f.Str("message")))
-                  .Append(loc.Num("line") is double line && line > 0 ? " (" + Code(loc.Str("file") + ":" + line.ToString(CultureInfo.InvariantCulture)) + ")" : string.Empty).Append('\n');
+                sb.Append("- ").Append(f.EffectiveSeverity == Severity.Error ? "❌" : "⚠️").Append(" **").Append(Text(f.Id)).Append("** ").Append(Text(f.Message))
+                  .Append(Spelling.Place(f.Location) is string place ? " (" + Code(place) + ")" : string.Empty).Append('\n');
             }
             if (problems.Count > 20) sb.Append("- … and ").Append(problems.Count - 20).Append(" more in the compliance report\n");
         }
 
-        var overrides = manifest.Obj("catalogue").Arr("factOverrides").ToList();
+        var overrides = manifest.Catalogue.FactOverrides;
         if (overrides.Count > 0)
         {
             sb.Append("\n**Organisation catalogue overrides**\n\n");
             foreach (var o in overrides)
-                sb.Append("- ").Append(o.Bool("relaxes") == true ? (o.Str("approver") is string a ? "⚠️ relaxes, approved by " + Text(a) : "❌ relaxes, not approved") : "tightens or keeps")
-                  .Append(": ").Append(Text(o.Str("key"))).Append(" of ").Append(Text(o.Str("licence"))).Append(": ").Append(Text(o.Str("embedded"))).Append(" → ").Append(Text(o.Str("organisation")))
-                  .Append(" — by ").Append(Text(o.Str("by") ?? "no one named")).Append(": ").Append(Text(o.Str("reason") ?? "no reason given")).Append('\n');
+                sb.Append("- ").Append(o.Relaxes ? (o.Approver is string a ? "⚠️ relaxes, approved by " + Text(a) : "❌ relaxes, not approved") : "tightens or keeps")
+                  .Append(": ").Append(Text(o.Key)).Append(" of ").Append(Text(o.Licence)).Append(": ").Append(Text(o.Embedded)).Append(" → ").Append(Text(o.Organisation))
+                  .Append(" — by ").Append(Text(o.By ?? "no one named")).Append(": ").Append(Text(o.Reason ?? "no reason given")).Append('\n');
         }
 
         sb.Append("\n**Since the approved manifest**\n\n");
-        if (approved is JsonElement lockRoot && lockRoot.ValueKind == JsonValueKind.Object)
+        if (approved != null)
         {
-            var (by, on) = ApprovalLock.ApprovalOf(lockRoot);
-            var changes = ManifestDiff.Compare(manifest, lockRoot);
-            sb.Append("Approved by ").Append(Text(by ?? "unknown")).Append(" on ").Append(Text(on ?? "an unknown date")).Append(": ");
+            var changes = ManifestDiff.Compare(manifest, approved);
+            sb.Append("Approved by ").Append(Text(approved.Approval?.By ?? "unknown")).Append(" on ").Append(Text(approved.Approval?.On ?? "an unknown date")).Append(": ");
             if (changes.Count == 0) sb.Append("no changes.\n");
             else
             {
@@ -84,7 +78,7 @@ public static class MarkdownSummary
         return sb.ToString();
     }
 
-    private static string Icon(string? verdict) => verdict switch { "pass" => "✅", "warn" => "⚠️", "fail" => "❌", _ => "❔" };
+    private static string Icon(Verdict verdict) => verdict switch { Verdict.Pass => "✅", Verdict.Warn => "⚠️", _ => "❌" };
 
     /// <summary>
     /// Data as inert Markdown text: pull-request bots render this file, so HTML is written as entities (no tag, no

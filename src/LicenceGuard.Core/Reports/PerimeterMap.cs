@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using System.Text.Json;
-using LicenceGuard.Core.Approval;
 using LicenceGuard.Core.Catalogue;
+using LicenceGuard.Core.Document;
 using static LicenceGuard.Core.Reports.Html;
 
 namespace LicenceGuard.Core.Reports;
@@ -21,13 +20,12 @@ internal static class PerimeterMap
     private const int BoxHeight = 28;
     private static readonly int[] Columns = { 10, 355, 700 };
 
-    public static void Write(StringBuilder sb, JsonElement org, List<JsonElement> models)
+    public static void Write(StringBuilder sb, OrganisationRecord? org, List<ModelRecord> models)
     {
-        var perimeter = org.Obj("perimeter");
-        var mustStay = new HashSet<string>(perimeter.Strings("mustStayInside"), StringComparer.OrdinalIgnoreCase);
-        var insideRules = perimeter.Strings("inside").ToList();
-        var classes = models.SelectMany(m => m.Strings("receives")).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(c => mustStay.Contains(c) ? 0 : 1).ThenBy(c => c, StringComparer.Ordinal).ToList();
-        var hosts = models.Select(ManifestDiff.Hosting).Distinct(StringComparer.Ordinal).OrderBy(h => h, StringComparer.Ordinal).ToList();
+        var mustStay = new HashSet<string>(org?.Perimeter.MustStayInside ?? new List<string>(), StringComparer.OrdinalIgnoreCase);
+        var insideRules = org?.Perimeter.Inside ?? new List<string>();
+        var classes = models.SelectMany(m => m.Receives).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(c => mustStay.Contains(c) ? 0 : 1).ThenBy(c => c, StringComparer.Ordinal).ToList();
+        var hosts = models.Select(m => m.HostingText).Distinct(StringComparer.Ordinal).OrderBy(h => h, StringComparer.Ordinal).ToList();
 
         sb.Append("<section id=\"perimeter\">\n<h2>Data perimeter</h2>\n<p class=\"lead\">Which data reaches which model, and where that model runs. Must stay inside: ")
           .Append(mustStay.Count == 0 ? "<span class=\"muted\">nothing declared</span>" : E(string.Join(", ", mustStay.OrderBy(x => x, StringComparer.Ordinal))))
@@ -53,20 +51,20 @@ internal static class PerimeterMap
         for (var mi = 0; mi < models.Count; mi++)
         {
             var m = models[mi];
-            var outside = new HashSet<string>(m.Obj("perimeter").Strings("dataClassesOutside"), StringComparer.OrdinalIgnoreCase);
-            foreach (var c in m.Strings("receives"))
+            var outside = new HashSet<string>(m.Perimeter.DataClassesOutside, StringComparer.OrdinalIgnoreCase);
+            foreach (var c in m.Receives)
             {
                 var ci = classes.FindIndex(x => string.Equals(x, c, StringComparison.OrdinalIgnoreCase));
                 if (ci < 0) continue;
                 Edge(sb, Columns[0] + BoxWidth, Y(ci), Columns[1], Y(mi), outside.Contains(c) ? "#cf222e" : "#8c959f", outside.Contains(c) ? 3 : 1.5);
             }
-            var hi = hosts.IndexOf(ManifestDiff.Hosting(m));
-            Edge(sb, Columns[1] + BoxWidth, Y(mi), Columns[2], Y(hi), m.Obj("perimeter").Str("verdict") == "violation" ? "#cf222e" : "#8c959f", 1.5);
+            var hi = hosts.IndexOf(m.HostingText);
+            Edge(sb, Columns[1] + BoxWidth, Y(mi), Columns[2], Y(hi), m.Perimeter.Verdict == PerimeterStatus.Violation ? "#cf222e" : "#8c959f", 1.5);
         }
         for (var i = 0; i < classes.Count; i++)
             Box(sb, Columns[0], Y(i), classes[i] + (mustStay.Contains(classes[i]) ? " (must stay inside)" : string.Empty), mustStay.Contains(classes[i]) ? "#fff8c5" : "#f6f8fa", "#d0d7de");
         for (var i = 0; i < models.Count; i++)
-            Box(sb, Columns[1], Y(i), models[i].Str("id") ?? "?", "#ffffff", models[i].Str("verdict") == "fail" ? "#cf222e" : models[i].Str("verdict") == "warn" ? "#bf8700" : "#1a7f37");
+            Box(sb, Columns[1], Y(i), models[i].Id, "#ffffff", models[i].Verdict switch { Verdict.Fail => "#cf222e", Verdict.Warn => "#bf8700", _ => "#1a7f37" });
         for (var i = 0; i < hosts.Count; i++)
         {
             var inside = IsInside(hosts[i], insideRules);
@@ -79,17 +77,16 @@ internal static class PerimeterMap
         sb.Append("</section>\n");
     }
 
-    private static void Table(StringBuilder sb, List<JsonElement> models, bool judged)
+    private static void Table(StringBuilder sb, List<ModelRecord> models, bool judged)
     {
         sb.Append("<table data-check=\"perimeter\"><thead><tr><th>Data class</th><th>Model</th><th>Hosted</th>").Append(judged ? "<th>Verdict</th>" : string.Empty).Append("</tr></thead><tbody>\n");
         foreach (var m in models)
         {
-            var received = m.Strings("receives").ToList();
-            sb.Append("<tr><td>").Append(received.Count == 0 ? "<span class=\"muted\">none declared</span>" : E(string.Join(", ", received))).Append("</td><td><code>").Append(E(m.Str("id")))
-              .Append("</code></td><td>").Append(E(ManifestDiff.Hosting(m))).Append("</td>");
+            sb.Append("<tr><td>").Append(m.Receives.Count == 0 ? "<span class=\"muted\">none declared</span>" : E(string.Join(", ", m.Receives))).Append("</td><td><code>").Append(E(m.Id))
+              .Append("</code></td><td>").Append(E(m.HostingText)).Append("</td>");
             if (judged)
-                sb.Append("<td>").Append(m.Obj("perimeter").Str("verdict") == "violation" ? Pill("open", "violation") : Pill("met", "ok"))
-                  .Append(" <span class=\"muted\">").Append(E(m.Obj("perimeter").Str("reason"))).Append("</span></td>");
+                sb.Append("<td>").Append(m.Perimeter.Verdict == PerimeterStatus.Violation ? Pill("open", "violation") : Pill("met", "ok"))
+                  .Append(" <span class=\"muted\">").Append(E(m.Perimeter.Reason)).Append("</span></td>");
             sb.Append("</tr>\n");
         }
         sb.Append("</tbody></table>\n");

@@ -1,5 +1,5 @@
 using System;
-using System.Text.Json;
+using LicenceGuard.Core.Document;
 
 namespace LicenceGuard.Core.Reports;
 
@@ -13,17 +13,17 @@ public enum ReportFormat
     Spdx3,
 }
 
-/// <summary>One entry point for every report, from the compliance manifest JSON and, optionally, the approved lock.</summary>
+/// <summary>One entry point for every report, from the compliance manifest and, optionally, the approved lock.</summary>
 public static class ReportGenerator
 {
-    public static string Generate(ReportFormat format, JsonElement manifest, JsonElement? approved = null) => format switch
+    public static string Generate(ReportFormat format, ComplianceDocument manifest, ComplianceDocument? approved = null) => format switch
     {
         ReportFormat.Html => HtmlReport.Generate(manifest, approved),
         ReportFormat.Markdown => MarkdownSummary.Generate(manifest, approved),
         ReportFormat.CycloneDx => CycloneDxWriter.Generate(manifest),
         ReportFormat.Notices => NoticesKit.Generate(manifest),
         ReportFormat.Spdx3 => Spdx3Writer.Generate(manifest, DateTime.UtcNow),
-        _ => manifest.GetRawText().Replace("\r\n", "\n") + "\n",
+        _ => ComplianceJson.ToJson(manifest),
     };
 
     public static bool TryParse(string? text, out ReportFormat format)

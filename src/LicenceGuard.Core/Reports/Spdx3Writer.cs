@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LicenceGuard.Core.Document;
 
 namespace LicenceGuard.Core.Reports;
 
@@ -29,10 +30,10 @@ public static class Spdx3Writer
         "personal", "health", "finance", "financial", "biometric", "genetic", "children", "special-category",
     };
 
-    public static string Generate(JsonElement manifest, DateTime created)
+    public static string Generate(ComplianceDocument manifest, DateTime created)
     {
         var ns = CycloneDxWriter.SerialNumber(manifest) + "#";
-        var org = manifest.Obj("organisation");
+        var org = manifest.Organisation;
         var graph = new Graph(ns);
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -51,11 +52,11 @@ public static class Spdx3Writer
             WriteIds(w, "createdBy", company);
             WriteIds(w, "createdUsing", tool);
             w.WriteEndObject();
-            Element(w, "Tool", tool, manifest.Str("tool") ?? "LicenceGuard");
-            Element(w, "Organization", company, org.Str("name") ?? "the organisation");
+            Element(w, "Tool", tool, manifest.Tool ?? "LicenceGuard");
+            Element(w, "Organization", company, org?.Name ?? "the organisation");
 
             var roots = new List<string>();
-            foreach (var model in manifest.Arr("models")) roots.Add(WriteModel(w, graph, model, org));
+            foreach (var model in manifest.Models) roots.Add(WriteModel(w, graph, model, manifest.TermsOf(model), org));
             foreach (var (name, version, licence) in CycloneDxWriter.DependencyPackages(manifest)) roots.Add(WritePackage(w, graph, name, version, licence));
             foreach (var pending in graph.Pending) pending(w);
 
@@ -63,7 +64,7 @@ public static class Spdx3Writer
             w.WriteString("type", "SpdxDocument");
             w.WriteString("spdxId", ns + "document");
             w.WriteString("creationInfo", CreationInfo);
-            w.WriteString("name", "AI models and dependencies of " + (org.Str("name") ?? "the product"));
+            w.WriteString("name", "AI models and dependencies of " + (org?.Name ?? "the product"));
             w.WriteStartArray("profileConformance");
             foreach (var p in new[] { "core", "software", "simpleLicensing", "ai", "dataset" }) w.WriteStringValue(p);
             w.WriteEndArray();
@@ -83,20 +84,18 @@ public static class Spdx3Writer
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
     }
 
-    private static string WriteModel(Utf8JsonWriter w, Graph graph, JsonElement m, JsonElement org)
+    private static string WriteModel(Utf8JsonWriter w, Graph graph, ModelRecord m, LicenceTerms? licence, OrganisationRecord? org)
     {
-        var id = graph.Add("model-" + Slug(m.Str("id")));
-        var licence = m.Obj("licence");
-        var match = m.Obj("catalogueMatch");
+        var id = graph.Add("model-" + Slug(m.Id));
         w.WriteStartObject();
         w.WriteString("type", "ai_AIPackage");
         w.WriteString("spdxId", id);
         w.WriteString("creationInfo", CreationInfo);
-        w.WriteString("name", m.Str("id"));
-        if (m.Str("revision") is string revision) w.WriteString("software_packageVersion", revision);
+        w.WriteString("name", m.Id);
+        if (m.Revision is string revision) w.WriteString("software_packageVersion", revision);
         w.WriteString("software_primaryPurpose", "model");
-        if (m.Str("maker") is string maker) w.WriteString("suppliedBy", graph.Supplier(maker));
-        var hashes = m.Arr("weights").Select(x => x.Str("sha256")).Where(h => h != null && h.Length == 64).ToList();
+        if (m.Maker is string maker) w.WriteString("suppliedBy", graph.Supplier(maker));
+        var hashes = m.Weights.Select(x => x.Sha256).Where(h => h != null && h.Length == 64).ToList();
         if (hashes.Count > 0)
         {
             w.WriteStartArray("verifiedUsing");
@@ -110,24 +109,24 @@ public static class Spdx3Writer
             }
             w.WriteEndArray();
         }
-        var types = TypeOfModel(match);
+        var types = TypeOfModel(m.CatalogueMatch);
         if (types.Count > 0) WriteStrings(w, "ai_typeOfModel", types);
-        var domains = org.Arr("fieldsOfUse").Select(x => x.GetString()).Where(x => !string.IsNullOrEmpty(x)).ToList();
-        if (domains.Count > 0) WriteStrings(w, "ai_domain", domains!);
+        var domains = (org?.FieldsOfUse ?? new List<string>()).Where(x => !string.IsNullOrEmpty(x)).ToList();
+        if (domains.Count > 0) WriteStrings(w, "ai_domain", domains);
         if (Limitation(licence) is string limitation) w.WriteString("ai_limitation", limitation);
         w.WriteString("ai_useSensitivePersonalInformation", SensitivePersonalInformation(m, org));
-        w.WriteString("ai_informationAboutApplication", $"LicenceGuard verdict: {m.Str("verdict") ?? "unknown"}; hosted {ManifestHosting(m)}");
+        w.WriteString("ai_informationAboutApplication", $"LicenceGuard verdict: {Spelling.Of(m.Verdict)}; hosted {m.HostingText}");
         w.WriteEndObject();
 
         // The catalogue's ids are SPDX ids or LicenseRef-… by construction; a declared alias ("llama3.1") is not an SPDX
         // expression, so it is written as the catalogue id it resolved to, or as a LicenseRef of its own.
-        var concluded = licence.Str("id");
-        var declared = m.Str("declaredLicence");
-        if (declared != null && concluded != null && licence.Arr("aliases").Select(a => a.GetString()).Append(concluded).Contains(declared, StringComparer.OrdinalIgnoreCase)) declared = concluded;
+        var concluded = licence?.Id;
+        var declared = m.DeclaredLicence;
+        if (declared != null && concluded != null && licence!.Aliases.Append(concluded).Contains(declared, StringComparer.OrdinalIgnoreCase)) declared = concluded;
         else if (declared != null && !declared.StartsWith("LicenseRef-", StringComparison.Ordinal)) declared = "LicenseRef-" + Slug(declared);
         graph.Licence(id, "hasDeclaredLicense", declared);
         graph.Licence(id, "hasConcludedLicense", concluded);
-        foreach (var dataset in m.Arr("evaluations").Select(e => e.Str("dataset")).Where(d => !string.IsNullOrEmpty(d)).Distinct(StringComparer.Ordinal))
+        foreach (var dataset in m.Evaluations.Select(e => e.Dataset).Where(d => !string.IsNullOrEmpty(d)).Distinct(StringComparer.Ordinal))
             graph.Relationship(id, "testedOn", graph.Dataset(dataset!));
         return id;
     }
@@ -154,45 +153,36 @@ public static class Spdx3Writer
 
     /// <summary>What the catalogue knows of the model's kind: its modalities and, when active parameters are fewer
     /// than the total, that it is a mixture of experts. Nothing is guessed when the catalogue has no entry.</summary>
-    private static List<string> TypeOfModel(JsonElement match)
+    private static List<string> TypeOfModel(CatalogueMatchRecord? match)
     {
         var types = new List<string>();
-        var modality = match.Arr("modality").Select(x => x.GetString()).Where(x => x != null).ToList();
+        var modality = match?.Modality ?? new List<string>();
         if (modality.Contains("embedding")) types.Add("embedding model");
         else if (modality.Count > 0) types.Add("generative model (" + string.Join(", ", modality) + ")");
-        if (match.Num("parametersActive") is double active && match.Num("parametersTotal") is double total && active < total) types.Add("mixture of experts");
+        if (match?.ParametersActive is long active && match.ParametersTotal is long total && active < total) types.Add("mixture of experts");
         return types;
     }
 
     /// <summary>The licence's limits that bind the product, in one sentence each.</summary>
-    private static string? Limitation(JsonElement licence)
+    private static string? Limitation(LicenceTerms? licence)
     {
-        if (licence.ValueKind != JsonValueKind.Object) return null;
+        if (licence is null) return null;
         var parts = new List<string>();
-        if (licence.Str("commercialUse") is string commercial && commercial != "allowed") parts.Add("commercial use " + commercial);
-        foreach (var t in licence.Arr("thresholds"))
-            parts.Add($"{HtmlReport.MetricName(t.Str("metric"))} threshold {t.Str("value")}{(t.Str("currency") is string c ? " " + c : string.Empty)}: {t.Str("effect")}");
-        var excluded = licence.Arr("territoryExclusions").Select(x => x.ValueKind == JsonValueKind.String ? x.GetString() : x.Str("territory")).Where(x => x != null).ToList();
-        if (excluded.Count > 0) parts.Add("not licensed in " + string.Join(", ", excluded));
-        if (licence.Str("acceptableUsePolicy") is string aup) parts.Add("acceptable use policy " + aup);
-        return parts.Count == 0 ? null : (licence.Str("name") ?? licence.Str("id")) + ": " + string.Join("; ", parts);
+        if (licence.CommercialUse is string commercial && commercial != "allowed") parts.Add("commercial use " + commercial);
+        foreach (var t in licence.Thresholds)
+            parts.Add($"{HtmlReport.MetricName(t.Metric)} threshold {Spelling.Of(t.Value)}{(t.Currency is string c ? " " + c : string.Empty)}: {t.Effect}");
+        if (licence.TerritoryExclusions.Count > 0) parts.Add("not licensed in " + string.Join(", ", licence.TerritoryExclusions));
+        if (licence.AcceptableUsePolicy is string aup) parts.Add("acceptable use policy " + aup);
+        return parts.Count == 0 ? null : (licence.Name ?? licence.Id) + ": " + string.Join("; ", parts);
     }
 
     /// <summary>yes when the model receives a sensitive data class, no when it receives only others, noAssertion when
     /// models.yaml does not say what it receives.</summary>
-    private static string SensitivePersonalInformation(JsonElement model, JsonElement org)
+    private static string SensitivePersonalInformation(ModelRecord model, OrganisationRecord? org)
     {
-        var receives = model.Arr("receives").Select(x => x.GetString()).Where(x => x != null).ToList();
-        if (receives.Count == 0) return "noAssertion";
-        var mustStay = new HashSet<string>(org.Obj("perimeter").Arr("mustStayInside").Select(x => x.GetString()!).Where(x => x != null), StringComparer.OrdinalIgnoreCase);
-        return receives.Any(r => SensitiveClasses.Contains(r!) || mustStay.Contains(r!)) ? "yes" : "no";
-    }
-
-    private static string ManifestHosting(JsonElement m)
-    {
-        var hosting = m.Obj("hosting");
-        var mode = hosting.Str("mode") ?? "unknown";
-        return hosting.Str("region") is string region ? mode + ":" + region : mode;
+        if (model.Receives.Count == 0) return "noAssertion";
+        var mustStay = new HashSet<string>(org?.Perimeter.MustStayInside ?? new List<string>(), StringComparer.OrdinalIgnoreCase);
+        return model.Receives.Any(r => SensitiveClasses.Contains(r) || mustStay.Contains(r)) ? "yes" : "no";
     }
 
     private static void Element(Utf8JsonWriter w, string type, string id, string name)

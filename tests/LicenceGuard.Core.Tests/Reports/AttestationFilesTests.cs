@@ -22,7 +22,7 @@ public class AttestationFilesTests
 
             var found = AttestationFiles.Read(new[] { named, byFileName, later, broken, Path.Combine(dir, "absent.json") }, new[] { "test/Model-8B", "test/K2-Instruct" });
             Assert.Equal(new[] { "test/K2-Instruct", "test/Model-8B" }, found.Keys);
-            Assert.Contains("\"passed\"", found["test/Model-8B"]);
+            Assert.Contains("\"passed\"", found["test/Model-8B"].GetRawText());
             Assert.Equal("onnxruntime 1.31.1", AttestationFiles.Runtimes(found)["test/Model-8B"]);
         }
         finally

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Output;
 
 namespace LicenceGuard.Core.Tests.Reports;
@@ -36,14 +37,17 @@ public class CodeReferencesTests
     [Fact]
     public void Into_ReplacesEachModelsCodeLocations()
     {
-        const string manifest = """{ "schema": 1, "models": [ { "id": "gpt-4o-mini", "codeLocations": [ { "file": "old.cs" } ] }, { "id": "other", "codeLocations": [] } ] }""";
-        var json = CodeReferences.Into(manifest, CodeReferences.FromSarif(Sarif21, "/work/app"));
-        using var doc = JsonDocument.Parse(json);
-        var models = doc.RootElement.GetProperty("models");
-        Assert.Equal(new[] { "Program.cs", "config/appsettings.json" },
-            models[0].GetProperty("codeLocations").EnumerateArray().Select(l => l.GetProperty("file").GetString()).ToArray());
-        Assert.Equal(0, models[1].GetProperty("codeLocations").GetArrayLength());
-        Assert.Equal(1, doc.RootElement.GetProperty("schema").GetInt32());
+        var manifest = new ComplianceDocument
+        {
+            Tool = "LicenceGuard 0.1.0",
+            Models = { new ModelRecord { Id = "gpt-4o-mini", CodeLocations = { new CodeLocation("old.cs", 1, 1) } }, new ModelRecord { Id = "other" } },
+        };
+        var completed = CodeReferences.Into(manifest, CodeReferences.FromSarif(Sarif21, "/work/app"));
+        var models = completed.Models;
+        Assert.Equal(new[] { "Program.cs", "config/appsettings.json" }, models[0].CodeLocations.Select(l => l.File).ToArray());
+        Assert.Empty(models[1].CodeLocations);
+        // The rest of the manifest is kept as it was.
+        Assert.Equal("LicenceGuard 0.1.0", completed.Tool);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using LicenceGuard.Core.Approval;
+using LicenceGuard.Core.Document;
 
 namespace LicenceGuard.Core.Tests.Reports;
 
@@ -17,7 +19,7 @@ public class ComplianceManifestSchemaTests
     public void ApprovalLock_ValidatesAgainstTheSchema()
     {
         var (_, json) = ReportSamples.Build(withDependencies: false);
-        SchemaValidation.AssertValid(ApprovalLock.Create(json, "c.officer", Eval.Today), Schema);
+        SchemaValidation.AssertValid(ApprovalLock.Create(ComplianceJson.Parse(json), "c.officer", Eval.Today), Schema);
     }
 
     [Fact]
@@ -33,7 +35,7 @@ public class ComplianceManifestSchemaTests
     public void GeneratedManifest_CarriesCodeLocationsAttestationAndWaivedFindings()
     {
         var (_, json) = ReportSamples.Build();
-        using var doc = ReportSamples.Parse(json);
+        using var doc = JsonDocument.Parse(json);
         var models = doc.RootElement.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("id").GetString()!);
         var local = models["test/Model-8B"];
         var locations = local.GetProperty("codeLocations").EnumerateArray().Select(l => (l.GetProperty("file").GetString(), l.GetProperty("line").GetInt32(), l.GetProperty("column").GetInt32(), l.GetProperty("kind").GetString())).ToList();

@@ -1,15 +1,12 @@
 using System.Text.Json;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Reports;
 
 namespace LicenceGuard.Core.Tests.Reports;
 
 public class CycloneDxTests
 {
-    private static string Bom(bool withDependencies = true)
-    {
-        using var doc = ReportSamples.Parse(ReportSamples.Build(withDependencies).Json);
-        return CycloneDxWriter.Generate(doc.RootElement);
-    }
+    private static string Bom(bool withDependencies = true) => CycloneDxWriter.Generate(ReportSamples.Document(withDependencies));
 
     private static void AssertValidBom(string bom) =>
         SchemaValidation.AssertValid(bom, SchemaValidation.CycloneDx("bom-1.6.schema.json"),
@@ -31,15 +28,26 @@ public class CycloneDxTests
     public void RealCatalogueLicences_SpdxIdOrName_ValidateAgainstTheOfficialSchema()
     {
         // MIT is on the SPDX list (license.id); a LicenseRef licence must be written by name or the schema rejects it.
-        var manifest = """
-            { "tool": "LicenceGuard 0.1.0", "summary": { "verdict": "pass" }, "models": [
-              { "id": "deepseek-ai/DeepSeek-R1", "licence": { "id": "MIT", "name": "MIT License", "sources": ["https://opensource.org/license/mit"] } },
-              { "id": "meta-llama/Llama-3.1-8B-Instruct", "licence": { "id": "LicenseRef-Llama-3.1-Community", "name": "Llama 3.1 Community License Agreement", "sources": [] } },
-              { "id": "org/Own-Model", "licence": { "id": "Apache-2.0", "name": "Own terms", "overrides": [ { "added": true } ] } } ],
-              "dependencies": [ { "name": "Odd.Package" }, { "id": "Lic.Object", "version": "2.0.0", "license": { "expression": "MIT OR Apache-2.0" } } ] }
-            """;
-        using var doc = JsonDocument.Parse(manifest);
-        var bom = CycloneDxWriter.Generate(doc.RootElement);
+        using var dependencies = JsonDocument.Parse("""[ { "name": "Odd.Package" }, { "id": "Lic.Object", "version": "2.0.0", "license": { "expression": "MIT OR Apache-2.0" } } ]""");
+        var manifest = new ComplianceDocument
+        {
+            Tool = "LicenceGuard 0.1.0",
+            Summary = new SummaryRecord { Verdict = Verdict.Pass },
+            Licences =
+            {
+                ["MIT"] = new LicenceTerms { Id = "MIT", Name = "MIT License", Sources = { "https://opensource.org/license/mit" } },
+                ["LicenseRef-Llama-3.1-Community"] = new LicenceTerms { Id = "LicenseRef-Llama-3.1-Community", Name = "Llama 3.1 Community License Agreement" },
+                ["Apache-2.0"] = new LicenceTerms { Id = "Apache-2.0", Name = "Own terms", Overrides = { new LicenceFileOverride { Added = true } } },
+            },
+            Models =
+            {
+                new ModelRecord { Id = "deepseek-ai/DeepSeek-R1", Licence = "MIT" },
+                new ModelRecord { Id = "meta-llama/Llama-3.1-8B-Instruct", Licence = "LicenseRef-Llama-3.1-Community" },
+                new ModelRecord { Id = "org/Own-Model", Licence = "Apache-2.0" },
+            },
+            Dependencies = dependencies.RootElement.Clone(),
+        };
+        var bom = CycloneDxWriter.Generate(manifest);
         AssertValidBom(bom);
         using var parsed = JsonDocument.Parse(bom);
         var licences = parsed.RootElement.GetProperty("components").EnumerateArray().Take(3).Select(c => c.GetProperty("licenses")[0].GetProperty("license")).ToList();
@@ -75,8 +83,7 @@ public class CycloneDxTests
     public void SameManifest_SameBom_SoUnchangedBuildsWriteNothing()
     {
         var (_, json) = ReportSamples.Build();
-        using var doc = JsonDocument.Parse(json);
-        Assert.Equal(CycloneDxWriter.Generate(doc.RootElement), CycloneDxWriter.Generate(doc.RootElement));
+        Assert.Equal(CycloneDxWriter.Generate(ComplianceJson.Parse(json)), CycloneDxWriter.Generate(ComplianceJson.Parse(json)));
     }
 
     [Fact]

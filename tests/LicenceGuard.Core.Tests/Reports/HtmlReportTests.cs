@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using LicenceGuard.Core.Approval;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Reports;
 
 namespace LicenceGuard.Core.Tests.Reports;
@@ -9,22 +9,15 @@ public class HtmlReportTests
 {
     internal static string Report(bool withLock = true)
     {
-        var (_, json) = ReportSamples.Build();
-        using var doc = JsonDocument.Parse(json);
-        if (!withLock) return HtmlReport.Generate(doc.RootElement);
+        var doc = ReportSamples.Document();
+        if (!withLock) return HtmlReport.Generate(doc);
         // The approved manifest predates the K2 model and the waiver.
-        using var approved = JsonDocument.Parse(ApprovalLock.Create(ApprovedWithoutK2(json), "c.officer", new DateTime(2026, 10, 15)));
-        return HtmlReport.Generate(doc.RootElement, approved.RootElement);
+        var approved = ComplianceJson.Parse(ApprovalLock.Create(ApprovedWithoutK2(doc), "c.officer", new DateTime(2026, 10, 15)));
+        return HtmlReport.Generate(doc, approved);
     }
 
-    private static string ApprovedWithoutK2(string json)
-    {
-        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!;
-        var models = node["models"]!.AsArray();
-        models.Remove(models.Single(m => (string?)m!["id"] == "test/K2-Instruct"));
-        node["waivers"] = new System.Text.Json.Nodes.JsonArray();
-        return node.ToJsonString();
-    }
+    private static ComplianceDocument ApprovedWithoutK2(ComplianceDocument doc) =>
+        doc with { Models = doc.Models.Where(m => m.Id != "test/K2-Instruct").ToList(), Waivers = new List<WaiverRecord>() };
 
     [Fact]
     public void Report_IsSelfContained_NoExternalAssets()
@@ -67,19 +60,28 @@ public class HtmlReportTests
         Assert.Contains("data-check=\"pending\"", header);
         Assert.Contains("pending approval: 2 change(s)", header);
 
-        var (_, json) = ReportSamples.Build();
-        using var doc = JsonDocument.Parse(json);
-        using var same = JsonDocument.Parse(ApprovalLock.Create(json, "c.officer", new DateTime(2026, 10, 15)));
-        Assert.DoesNotContain("pending approval", HtmlReport.Generate(doc.RootElement, same.RootElement));
+        var doc = ReportSamples.Document();
+        var same = ComplianceJson.Parse(ApprovalLock.Create(doc, "c.officer", new DateTime(2026, 10, 15)));
+        Assert.DoesNotContain("pending approval", HtmlReport.Generate(doc, same));
         Assert.DoesNotContain("pending approval", Report(withLock: false));
     }
 
     [Fact]
     public void WithoutADeclaredPerimeter_NothingIsDrawnInsideOrOutside()
     {
-        var manifest = """{ "organisation": { "name": "Acme" }, "models": [ { "id": "llama3.2", "verdict": "pass", "hosting": { "mode": "self-hosted" }, "receives": ["personal"], "perimeter": { "verdict": "ok", "reason": "no perimeter" } } ] }""";
-        using var doc = JsonDocument.Parse(manifest);
-        var html = HtmlReport.Generate(doc.RootElement);
+        var manifest = new ComplianceDocument
+        {
+            Organisation = new OrganisationRecord { Name = "Acme" },
+            Models =
+            {
+                new ModelRecord
+                {
+                    Id = "llama3.2", Verdict = Verdict.Pass, Hosting = new HostingRecord { Mode = "self-hosted" }, Receives = { "personal" },
+                    Perimeter = new PerimeterRecord { Verdict = PerimeterStatus.InsideOrNotSensitive, Reason = "no perimeter" },
+                },
+            },
+        };
+        var html = HtmlReport.Generate(manifest);
         Assert.Contains("data-check=\"perimeter-undeclared\"", html);
         Assert.DoesNotContain("data-check=\"perimeter-map\"", html);
         Assert.DoesNotContain("— outside", html);
@@ -95,9 +97,12 @@ public class HtmlReportTests
     [Fact]
     public void HostileText_IsEscaped()
     {
-        var manifest = """{ "organisation": { "name": "<script>alert(1)</script>" }, "models": [ { "id": "a\"><img src=x>", "verdict": "pass" } ] }""";
-        using var doc = JsonDocument.Parse(manifest);
-        var html = HtmlReport.Generate(doc.RootElement);
+        var manifest = new ComplianceDocument
+        {
+            Organisation = new OrganisationRecord { Name = "<script>alert(1)</script>" },
+            Models = { new ModelRecord { Id = "a\"><img src=x>", Verdict = Verdict.Pass } },
+        };
+        var html = HtmlReport.Generate(manifest);
         Assert.DoesNotContain("<script>alert", html);
         Assert.DoesNotContain("<img src=x>", html);
         Assert.Contains("&lt;script&gt;", html);
@@ -106,8 +111,7 @@ public class HtmlReportTests
     [Fact]
     public void EmptyManifest_StillRenders()
     {
-        using var doc = JsonDocument.Parse("{}");
-        var html = HtmlReport.Generate(doc.RootElement);
+        var html = HtmlReport.Generate(new ComplianceDocument());
         Assert.Contains("models.yaml declares no models", html);
         Assert.EndsWith("</html>\n", html);
     }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Reports;
 
 namespace LicenceGuard.Core.Tests.Reports;
@@ -8,8 +8,7 @@ public class MarkdownAndNoticesTests
     [Fact]
     public void MarkdownSummary_ListsVerdictsHeadroomOpenDutiesAndFindings()
     {
-        using var doc = JsonDocument.Parse(ReportSamples.Build().Json);
-        var md = MarkdownSummary.Generate(doc.RootElement);
+        var md = MarkdownSummary.Generate(ReportSamples.Document());
         Assert.StartsWith("## ❌ LicenceGuard: fail", md);
         Assert.Contains("| `test/Model-8B` | ⚠️ warn | LicenseRef-Test-Community | a.sharma 2026-11-02 | self-hosted:in-south | Monthly active users: 8.6% headroom (near) |", md);
         Assert.Contains("- `test/K2-Instruct`: attribution \"Test K2\" — prominently on the user interface", md);
@@ -21,15 +20,14 @@ public class MarkdownAndNoticesTests
     [Fact]
     public void MarkdownSummary_PipeInText_DoesNotBreakTheTable()
     {
-        using var doc = JsonDocument.Parse("""{ "models": [ { "id": "a|b", "verdict": "pass", "hosting": { "mode": "x|y" } } ] }""");
-        Assert.Contains("`a\\|b`", MarkdownSummary.Generate(doc.RootElement));
+        var manifest = new ComplianceDocument { Models = { new ModelRecord { Id = "a|b", Verdict = Verdict.Pass, Hosting = new HostingRecord { Mode = "x|y" } } } };
+        Assert.Contains("`a\\|b`", MarkdownSummary.Generate(manifest));
     }
 
     [Fact]
     public void NoticesKit_CarriesNoticeAttributionAndLicenceTextOrLink()
     {
-        using var doc = JsonDocument.Parse(ReportSamples.Build().Json);
-        var texts = NoticesKit.Generate(doc.RootElement, id => id == "LicenseRef-Test-Community" ? "TEST COMMUNITY LICENCE\nFull text." : null);
+        var texts = NoticesKit.Generate(ReportSamples.Document(), id => id == "LicenseRef-Test-Community" ? "TEST COMMUNITY LICENCE\nFull text." : null);
         Assert.Contains("Test is licensed under the Test Community Licence.", texts);
         Assert.Contains("\"Built with Test\"\n  For: test/Model-8B\n  Where: on the about page\n  Status: met by About page", texts);
         Assert.Contains("\"Test K2\"\n  For: test/K2-Instruct\n  Where: prominently on the user interface\n  Status: OPEN", texts);

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Reports;
 
 namespace LicenceGuard.Core.Tests.Reports;
@@ -10,30 +10,29 @@ public class MarkdownEscapingTests
 
     private static string Summary()
     {
-        var manifest = new
+        var manifest = new ComplianceDocument
         {
-            summary = new { verdict = "fail", pass = "0", warn = "0", fail = "1", errors = "1", warnings = "0", waived = "0" },
-            catalogue = new
+            Summary = new SummaryRecord { Verdict = Verdict.Fail, Fail = 1, Errors = 1 },
+            Catalogue = new CatalogueRecord
             {
-                factOverrides = new[]
+                FactOverrides =
                 {
-                    new { licence = "CC-BY-NC-4.0", key = "commercialUse", embedded = "forbidden", organisation = Hostile, relaxes = true, approver = "[x](javascript:alert(1))", by = "**b**", reason = Hostile },
+                    new FactOverrideRecord { Licence = "CC-BY-NC-4.0", Key = "commercialUse", Embedded = "forbidden", Organisation = Hostile, Relaxes = true, Approver = "[x](javascript:alert(1))", By = "**b**", Reason = Hostile },
                 },
             },
-            models = new[]
+            Models =
             {
-                new
+                new ModelRecord
                 {
-                    id = "evil`|" + Hostile, verdict = "fail", declaredLicence = Hostile,
-                    review = new { by = Hostile, on = "2026-11-02" },
-                    hosting = new { mode = Hostile },
-                    duties = new[] { new { kind = "attribution", met = false, text = Hostile, where = "![t](http://x/t.png)" } },
+                    Id = "evil`|" + Hostile, Verdict = Verdict.Fail, DeclaredLicence = Hostile,
+                    Review = new ReviewRecord { By = Hostile, On = "2026-11-02" },
+                    Hosting = new HostingRecord { Mode = Hostile },
+                    Duties = { new DutyRecord { Kind = "attribution", Met = false, Text = Hostile, Where = "![t](http://x/t.png)" } },
                 },
             },
-            findings = new[] { new { id = "LG1003", effectiveSeverity = "error", message = "model " + Hostile + " has no licence\n# heading", location = new { file = Hostile, line = 3 } } },
+            Findings = { new FindingRecord { Id = "LG1003", EffectiveSeverity = Severity.Error, Message = "model " + Hostile + " has no licence\n# heading", Location = new FileLocation(Hostile, 3, 0) } },
         };
-        using var doc = JsonDocument.Parse(JsonSerializer.Serialize(manifest));
-        return MarkdownSummary.Generate(doc.RootElement);
+        return MarkdownSummary.Generate(manifest);
     }
 
     [Fact]
@@ -60,7 +59,7 @@ public class MarkdownEscapingTests
     {
         var md = Summary();
         Assert.Contains("| evil\\`\\|&lt;img src=x onerror=alert(1)&gt; |", md);
-        using var doc = JsonDocument.Parse("{\"models\":[{\"id\":\"a``b|c\",\"verdict\":\"pass\"}]}");
-        Assert.Contains("| ```a``b\\|c``` |", MarkdownSummary.Generate(doc.RootElement));
+        var manifest = new ComplianceDocument { Models = { new ModelRecord { Id = "a``b|c", Verdict = Verdict.Pass } } };
+        Assert.Contains("| ```a``b\\|c``` |", MarkdownSummary.Generate(manifest));
     }
 }

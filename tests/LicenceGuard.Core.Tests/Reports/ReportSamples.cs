@@ -1,4 +1,4 @@
-using System.Text.Json;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Policy;
 
@@ -48,7 +48,7 @@ internal static class ReportSamples
         { "packages": [ { "id": "Newtonsoft.Json", "version": "13.0.3", "licence": "MIT" }, { "id": "Some.Thing", "version": "1.0.0" } ] }
         """;
 
-    /// <summary>The evaluation and the manifest JSON, with code references scanned from a temporary project folder.</summary>
+    /// <summary>The evaluation and the compliance manifest's JSON as the build writes it, with code references scanned from a temporary project folder.</summary>
     public static (EvaluationResult Result, string Json) Build(bool withDependencies = true)
     {
         var dir = Path.Combine(Path.GetTempPath(), "lg-report-" + Guid.NewGuid().ToString("N"));
@@ -73,8 +73,8 @@ internal static class ReportSamples
                 ["test/K2-Instruct"] = new() { new CodeLocation("appsettings.json", 2, 20, "config-value", "Ai:Model") },
             };
             var extras = ComplianceFacts.Collect(result, code, new[] { attestation });
-            if (withDependencies) extras.DependenciesJson = Dependencies;
-            return (result, ComplianceManifestWriter.ToJson(result, extras));
+            if (withDependencies) extras.Dependencies = JsonFragment.Parse(Dependencies);
+            return (result, ComplianceJson.ToJson(DocumentBuilder.Build(result, extras)));
         }
         finally
         {
@@ -82,5 +82,6 @@ internal static class ReportSamples
         }
     }
 
-    public static JsonDocument Parse(string json) => JsonDocument.Parse(json);
+    /// <summary>The compliance manifest as the reports get it: read back from the JSON the build wrote.</summary>
+    public static ComplianceDocument Document(bool withDependencies = true) => ComplianceJson.Parse(Build(withDependencies).Json);
 }

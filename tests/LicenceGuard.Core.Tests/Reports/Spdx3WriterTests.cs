@@ -11,9 +11,7 @@ public class Spdx3WriterTests
 
     private static (string Json, JsonDocument Doc) Document()
     {
-        var (_, json) = ReportSamples.Build();
-        using var manifest = JsonDocument.Parse(json);
-        var spdx = Spdx3Writer.Generate(manifest.RootElement, Created);
+        var spdx = Spdx3Writer.Generate(ReportSamples.Document(), Created);
         return (spdx, JsonDocument.Parse(spdx));
     }
 
