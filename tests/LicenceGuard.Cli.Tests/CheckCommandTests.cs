@@ -81,7 +81,9 @@ public sealed class CheckCommandTests : IDisposable
     {
         var output = Path.Combine(_dir, "out", "compliance.json");
         CliRunner.Run("check", "--manifest", Write("organisation: { commercial: true }\nmodels: []\n"), "-o", output);
-        Assert.Contains("\"formatVersion\": 1", File.ReadAllText(output));
+        var text = File.ReadAllText(output);
+        Assert.Contains("\"schemaVersion\": 2", text);
+        Assert.Equal(0, Core.Document.ComplianceJson.Parse(text).Summary.Models);
     }
 
     [Fact]
