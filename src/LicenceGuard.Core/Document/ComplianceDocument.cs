@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -39,7 +40,7 @@ public sealed record ComplianceDocument
     public Dictionary<string, LicenceTerms> Licences { get; set; } = new(StringComparer.Ordinal);
     public List<ModelRecord> Models { get; set; } = new();
     public List<WaiverRecord> Waivers { get; set; } = new();
-    /// <summary>Every finding of the evaluation; each model's own are also under its <see cref="ModelRecord.Findings"/>.</summary>
+    /// <summary>Every finding of the evaluation, once (a model's are those that name it: <see cref="FindingsOf"/>).</summary>
     public List<FindingRecord> Findings { get; set; } = new();
     /// <summary>The dependency audit's report (dependencies.json), embedded as the audit wrote it.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -51,6 +52,21 @@ public sealed record ComplianceDocument
     /// <summary>The terms <paramref name="model"/> is evaluated under; null when no licence was resolved.</summary>
     public LicenceTerms? TermsOf(ModelRecord model) =>
         model.Licence is { } key && Licences.TryGetValue(key, out var terms) ? terms : null;
+
+    private List<FindingRecord>? _indexed;
+    private ILookup<string, FindingRecord>? _byModel;
+
+    /// <summary>The findings about <paramref name="model"/>, in the document's order.</summary>
+    public IEnumerable<FindingRecord> FindingsOf(ModelRecord model)
+    {
+        // Indexed once per findings list, so that a report over every model stays linear.
+        if (!ReferenceEquals(_indexed, Findings))
+        {
+            _byModel = Findings.Where(f => f.Model != null).ToLookup(f => f.Model!, StringComparer.Ordinal);
+            _indexed = Findings;
+        }
+        return _byModel![model.Id];
+    }
 }
 
 public sealed record ApprovalRecord(string By, string On);

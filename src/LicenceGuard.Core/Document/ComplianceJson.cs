@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -23,7 +24,14 @@ public static class ComplianceJson
         MaxDepth = 64,
     });
 
-    public static byte[] ToUtf8(ComplianceDocument document) => WithNewline(JsonSerializer.SerializeToUtf8Bytes(document, Context.ComplianceDocument));
+    public static byte[] ToUtf8(ComplianceDocument document)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = Context.Options.Encoder }))
+            JsonSerializer.Serialize(writer, document, Context.ComplianceDocument);
+        stream.WriteByte((byte)'\n');
+        return NewlinesOnly(stream.ToArray());
+    }
 
     public static string ToJson(ComplianceDocument document) => Encoding.UTF8.GetString(ToUtf8(document));
 
@@ -61,15 +69,9 @@ public static class ComplianceJson
         throw new JsonException("it has no schemaVersion: not a compliance manifest");
     }
 
-    /// <summary>Line ends are '\n' whatever the platform, and the text ends with one.</summary>
-    private static byte[] WithNewline(byte[] json)
-    {
-        if (Environment.NewLine != "\n") json = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(json).Replace(Environment.NewLine, "\n"));
-        var result = new byte[json.Length + 1];
-        Buffer.BlockCopy(json, 0, result, 0, json.Length);
-        result[json.Length] = (byte)'\n';
-        return result;
-    }
+    /// <summary>Line ends are '\n' whatever the platform (System.Text.Json 8 indents with the platform's).</summary>
+    private static byte[] NewlinesOnly(byte[] json) =>
+        Environment.NewLine == "\n" ? json : Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(json).Replace(Environment.NewLine, "\n"));
 
     internal static JsonNode? ParseNode(byte[] utf8) => JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
 }

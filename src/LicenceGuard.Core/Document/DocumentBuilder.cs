@@ -20,7 +20,6 @@ public sealed class DocumentBuilder
     private readonly EvaluationResult _result;
     private readonly ComplianceExtras _extras;
     private readonly string _baseDir;
-    private readonly Dictionary<Finding, FindingRecord> _findings = new();
     private readonly Dictionary<Licence, string> _licenceKeys = new();
     private readonly Dictionary<string, LicenceTerms> _licences = new(StringComparer.Ordinal);
 
@@ -207,7 +206,6 @@ public sealed class DocumentBuilder
             }).ToList(),
             CodeLocations = _extras.CodeLocations.TryGetValue(e.Id.Value, out var locations) ? locations.OrderBy(x => x).ToList() : new List<CodeLocation>(),
             HardwareAttestation = _extras.Attestations.TryGetValue(e.Id.Value, out var attestation) ? attestation : null,
-            Findings = m.Findings.Select(Finding).ToList(),
         };
     }
 
@@ -241,10 +239,9 @@ public sealed class DocumentBuilder
 
     private FindingRecord Finding(Finding f)
     {
-        if (_findings.TryGetValue(f, out var record)) return record;
         var facts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var kv in f.Facts) facts[kv.Key] = kv.Value;
-        record = new FindingRecord
+        return new FindingRecord
         {
             Id = f.Id,
             Severity = f.Severity,
@@ -257,8 +254,6 @@ public sealed class DocumentBuilder
             Waiver = f.WaivedBy is { } w ? new FindingWaiver(w.Reason, w.Approver, Day(w.Expires)) : null,
             Help = f.HelpPage,
         };
-        _findings[f] = record;
-        return record;
     }
 
     private FileLocation Location(SourceLocation loc) => new(Relative(loc.File), loc.Line, loc.Column);

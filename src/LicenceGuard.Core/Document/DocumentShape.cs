@@ -33,7 +33,6 @@ internal static class DocumentShape
             List(m.Weights, at + ".weights");
             List(m.Evaluations, at + ".evaluations");
             List(m.CodeLocations, at + ".codeLocations");
-            Findings(m.Findings, at + ".findings");
             if (m.Licence != null && !d.Licences.ContainsKey(m.Licence)) throw new JsonException($"{at}.licence '{m.Licence}' is not in 'licences'");
         }
         for (var i = 0; i < d.Waivers.Count; i++) Require(d.Waivers[i].Location, $"waivers[{i}].location");

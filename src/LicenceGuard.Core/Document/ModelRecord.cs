@@ -33,7 +33,6 @@ public sealed record ModelRecord
     public List<Output.CodeLocation> CodeLocations { get; set; } = new();
     /// <summary>The hardware attestation (rules/schema/hardware-attestation.schema.json), embedded as the tool wrote it.</summary>
     public JsonElement? HardwareAttestation { get; set; }
-    public List<FindingRecord> Findings { get; set; } = new();
 
     /// <summary>"self-hosted:eu-west" or "api": how people say where a model runs.</summary>
     [JsonIgnore]

@@ -45,7 +45,7 @@ public static class CycloneDxWriter
             WriteMetadata(w, manifest);
 
             w.WriteStartArray("components");
-            foreach (var m in manifest.Models) WriteModel(w, m, manifest.TermsOf(m));
+            foreach (var m in manifest.Models) WriteModel(w, m, manifest.TermsOf(m), manifest.FindingsOf(m));
             foreach (var package in DependencyPackages(manifest)) WritePackage(w, package);
             w.WriteEndArray();
             w.WriteEndObject();
@@ -102,7 +102,7 @@ public static class CycloneDxWriter
         w.WriteEndObject();
     }
 
-    private static void WriteModel(Utf8JsonWriter w, ModelRecord m, LicenceTerms? licence)
+    private static void WriteModel(Utf8JsonWriter w, ModelRecord m, LicenceTerms? licence, IEnumerable<FindingRecord> findings)
     {
         var id = m.Id;
         w.WriteStartObject();
@@ -162,7 +162,7 @@ public static class CycloneDxWriter
                 $"{Spelling.Of(t.Status)}; limit {Spelling.Of(t.Value)}{(t.Currency is string c ? " " + c : "")}; figure {(t.Figure is decimal f ? Spelling.Of(f) : "unknown")}; headroom {(t.HeadroomPercent is double h ? Spelling.Of(h) : "unknown")}%");
         foreach (var d in m.Duties)
             Property(w, "licenceguard:duty." + d.Kind, $"{(d.Met ? "met" : "open")}: {d.Text}{(d.MetBy is string by ? " (" + by + ")" : "")}");
-        foreach (var f in m.Findings.Where(f => f.Waived))
+        foreach (var f in findings.Where(f => f.Waived))
             Property(w, "licenceguard:waived", $"{f.Id} until {f.Waiver?.Expires} by {f.Waiver?.Approver}: {f.Waiver?.Reason}");
         foreach (var loc in m.CodeLocations)
             Property(w, "licenceguard:codeLocation", loc.File + ":" + Spelling.Of(loc.Line));

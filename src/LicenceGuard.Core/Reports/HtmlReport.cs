@@ -79,7 +79,7 @@ public static class HtmlReport
             var licence = manifest.TermsOf(m);
             var duties = m.Duties;
             var open = duties.Count(d => !d.Met);
-            var findings = m.Findings.Where(f => !f.Waived && f.EffectiveSeverity != Severity.Info).ToList();
+            var findings = manifest.FindingsOf(m).Where(f => !f.Waived && f.EffectiveSeverity != Severity.Info).ToList();
             sb.Append("<tr data-model=\"").Append(E(m.Id)).Append("\"><td><a href=\"#model-").Append(Anchor(m.Id)).Append("\"><code>").Append(E(m.Id)).Append("</code></a>");
             if (m.Aliases.Count > 0) sb.Append("<br><span class=\"muted\">also ").Append(E(string.Join(", ", m.Aliases))).Append("</span>");
             sb.Append("</td><td>").Append(VerdictPill(m.Verdict)).Append("</td><td>");
