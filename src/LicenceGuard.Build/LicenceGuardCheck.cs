@@ -144,7 +144,7 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         WarningCount = result.Count(Severity.Warning);
         if (run.Document != null)
         {
-            var written = AtomicFile.WriteIfChanged(ComplianceManifestPath, run.Utf8!);
+            var written = Core.Document.ComplianceJson.WriteFile(ComplianceManifestPath, run.Document);
             Log.LogMessage(MessageImportance.Normal, written ? "LicenceGuard: wrote {0}" : "LicenceGuard: {0} is up to date", ComplianceManifestPath);
             ComplianceReports.Write(Log, run.Document, ReportDirectory, ReportListPath, LockPath);
         }

@@ -63,15 +63,15 @@ public sealed class LicenceGuardCodeReferences : LicenceGuardTask
         ComplianceDocument document;
         try
         {
-            document = CodeReferences.Into(ComplianceJson.Parse(File.ReadAllBytes(ComplianceManifestPath)), locations);
+            document = CodeReferences.Into(ComplianceJson.ReadFile(ComplianceManifestPath), locations);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException || ex is IOException || ex is UnauthorizedAccessException)
         {
             Log.LogWarning(null, DiagnosticIds.AnalyzerInternalFailure, null, HelpLink(DiagnosticIds.AnalyzerInternalFailure),
                 ComplianceManifestPath, 0, 0, 0, 0, "the compliance manifest cannot be read, so it lists no code locations: {0}", ex.Message);
             return true;
         }
-        if (AtomicFile.WriteIfChanged(ComplianceManifestPath, ComplianceJson.ToUtf8(document)))
+        if (ComplianceJson.WriteFile(ComplianceManifestPath, document))
             Log.LogMessage(MessageImportance.Normal, "LicenceGuard: {0} code reference(s) to declared models added to {1}", locations.Values.Sum(l => l.Count), ComplianceManifestPath);
         ComplianceReports.Write(Log, document, ReportDirectory, ReportListPath, LockPath);
         // Only now is it known where code uses each model; the gate reported every other change since the approval.

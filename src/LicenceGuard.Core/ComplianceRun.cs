@@ -41,27 +41,23 @@ public static class ComplianceRun
     public static ComplianceRunResult Execute(ComplianceRunInput input)
     {
         var result = ComplianceCheck.RunFile(input.ManifestPath, input.Options, input.ExtraCatalogue, input.Weights);
-        if (result.Manifest is null) return new ComplianceRunResult(result, null, null);
+        if (result.Manifest is null) return new ComplianceRunResult(result, null);
         var extras = ComplianceFacts.Collect(result, input.CodeLocations, input.AttestationFiles);
         if (input.DependenciesJson != null) extras.Dependencies = JsonFragment.Parse(input.DependenciesJson);
         var document = DocumentBuilder.Build(result, extras);
-        var utf8 = ComplianceJson.ToUtf8(document);
         // Drift compares the document just made with the approved one, so it is reported but never part of it.
         if (input.DriftSeverity is { } severity && !string.IsNullOrWhiteSpace(input.LockPath))
             result.Findings.AddRange(DriftCheck.Run(input.ManifestPath, document, input.LockPath!, severity));
-        return new ComplianceRunResult(result, document, utf8);
+        return new ComplianceRunResult(result, document);
     }
 }
 
 public sealed class ComplianceRunResult
 {
-    private string? _json;
-
-    public ComplianceRunResult(EvaluationResult evaluation, ComplianceDocument? document, byte[]? utf8)
+    public ComplianceRunResult(EvaluationResult evaluation, ComplianceDocument? document)
     {
         Evaluation = evaluation;
         Document = document;
-        Utf8 = utf8;
     }
 
     /// <summary>The evaluation, with every finding of the run (drift included).</summary>
@@ -69,11 +65,6 @@ public sealed class ComplianceRunResult
 
     /// <summary>The compliance manifest; null when models.yaml could not be read.</summary>
     public ComplianceDocument? Document { get; }
-
-    /// <summary>The compliance manifest's bytes, as written to compliance-manifest.json.</summary>
-    public byte[]? Utf8 { get; }
-
-    public string? Json => _json ??= Utf8 is null ? null : System.Text.Encoding.UTF8.GetString(Utf8);
 
     public IReadOnlyList<Finding> Findings => Evaluation.Findings;
 }

@@ -89,7 +89,7 @@ public static class CheckCommand
         stdout.WriteLine($"{Path.GetFileName(result.Manifest?.Path ?? "models.yaml")}: {result.Models.Count} declared model(s) checked, {errors} error(s), {warnings} warning(s), {result.Findings.Count(f => f.IsWaived)} waived");
 
         if (result.Findings.Any(f => f.Id == DiagnosticIds.ManifestUnreadable)) return ExitCodes.BadInput;
-        if (output != null && run.Utf8 != null) AtomicFile.WriteIfChanged(output, run.Utf8);
+        if (output != null && run.Document != null) Core.Document.ComplianceJson.WriteFile(output, run.Document);
         if (snapshot != null) Core.AnalyzerInput.AnalyzerSnapshot.WriteFile(path, result, snapshot);
         return errors > 0 ? ExitCodes.Findings : ExitCodes.Clean;
     }

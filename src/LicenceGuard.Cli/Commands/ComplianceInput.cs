@@ -47,13 +47,7 @@ internal sealed class ComplianceInput
         {
             try
             {
-                var bytes = SafeFile.ReadAllBytes(path, Core.Yaml.YamlLimits.Default.MaxBytes, out var unreadable);
-                if (bytes is null)
-                {
-                    Console.Error.WriteLine($"{path}: error {DiagnosticIds.ManifestUnreadable}: {unreadable}");
-                    return null;
-                }
-                var document = ComplianceJson.Parse(bytes);
+                var document = ComplianceJson.ReadFile(path);
                 // The build counted the errors when it wrote the manifest: report's exit code follows them.
                 return new ComplianceInput(document, dir, document.Summary.Errors);
             }

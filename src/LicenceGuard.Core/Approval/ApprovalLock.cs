@@ -3,7 +3,6 @@ using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using LicenceGuard.Core.Document;
-using LicenceGuard.Core.Files;
 
 namespace LicenceGuard.Core.Approval;
 
@@ -33,42 +32,22 @@ public static class ApprovalLock
     {
         error = null;
         line = 0;
-        byte[]? bytes;
         try
         {
-            bytes = SafeFile.ReadAllBytes(path, Yaml.YamlLimits.Default.MaxBytes, out var refusal);
-            if (bytes is null)
-            {
-                error = "it cannot be read: " + refusal;
-                return null;
-            }
+            return ComplianceJson.ReadFile(path);
+        }
+        catch (JsonException ex)
+        {
+            line = (int)(ex.LineNumber ?? -1) + 1;
+            // The reader's own exception inside means the text is not JSON at all (a merge left conflict markers, say).
+            error = ex.InnerException is JsonException || ex.Path is null && ex.LineNumber != null
+                ? "it is not valid JSON: " + ex.Message + "; resolve the merge or run `licenceguard approve` to write it again"
+                : "it is not an approved compliance manifest this version can read (" + ex.Message + "); run `licenceguard approve` to write it again";
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
             error = "it cannot be read: " + ex.Message;
-            return null;
         }
-        try
-        {
-            // Syntax first, so that a merge conflict is told apart from a document this version cannot use.
-            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 64 });
-            while (reader.Read()) { }
-        }
-        catch (JsonException ex)
-        {
-            line = (int)(ex.LineNumber ?? -1) + 1;
-            error = "it is not valid JSON: " + ex.Message + "; resolve the merge or run `licenceguard approve` to write it again";
-            return null;
-        }
-        try
-        {
-            return ComplianceJson.Parse(bytes);
-        }
-        catch (JsonException ex)
-        {
-            line = (int)(ex.LineNumber ?? -1) + 1;
-            error = "it is not an approved compliance manifest this version can read (" + ex.Message + "); run `licenceguard approve` to write it again";
-            return null;
-        }
+        return null;
     }
 }

@@ -13,9 +13,9 @@ namespace LicenceGuard.Core.Document;
 /// </summary>
 internal static class LegacyDocument
 {
-    public static byte[] Upgrade(byte[] utf8)
+    public static byte[] Upgrade(System.IO.Stream stream)
     {
-        if (ComplianceJson.ParseNode(utf8) is not JsonObject root) throw new JsonException("it is not a JSON object");
+        if (ComplianceJson.ParseNode(stream) is not JsonObject root) throw new JsonException("it is not a JSON object");
         root.Remove("formatVersion");
         root["schemaVersion"] = ComplianceDocument.CurrentSchemaVersion;
         var licences = new JsonObject();

@@ -25,17 +25,27 @@ public static class AtomicFile
     /// <returns>True when the file was written, false when it already had this content.</returns>
     public static bool WriteIfChanged(string path, string content) => WriteIfChanged(path, Utf8.GetBytes(content));
 
-    public static bool WriteIfChanged(string path, byte[] content)
+    public static bool WriteIfChanged(string path, byte[] content) => WriteIfChanged(path, stream => stream.Write(content, 0, content.Length));
+
+    /// <summary>Writes what <paramref name="write"/> puts in a stream, without holding it in memory: into a temporary
+    /// file, kept only if it differs from the file there.</summary>
+    /// <returns>True when the file was written, false when it already had this content.</returns>
+    public static bool WriteIfChanged(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
         RemoveStaleTemporaryFiles(dir, Path.GetFileName(full));
-        if (SameContent(full, content)) return false;
         Directory.CreateDirectory(dir);
         var temp = Path.Combine(dir, TemporaryPrefix(Path.GetFileName(full)) + CurrentProcessId + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + TemporarySuffix);
         try
         {
-            File.WriteAllBytes(temp, content);
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
+                write(stream);
+            if (SameContent(full, temp))
+            {
+                TryDelete(temp);
+                return false;
+            }
             if (File.Exists(full)) File.Replace(temp, full, null);
             else File.Move(temp, full);
         }
@@ -89,15 +99,37 @@ public static class AtomicFile
         }
     }
 
-    private static bool SameContent(string path, byte[] content)
+    /// <summary>Whether the output there is a regular file with the same bytes as the one just written; read in blocks.</summary>
+    private static bool SameContent(string path, string written)
     {
         var status = FileStatus.Of(path);
-        if (status.Kind != FileKind.Regular || status.Size != content.Length) return false;
-        var existing = SafeFile.ReadAllBytes(path, content.Length, out _);
-        if (existing is null || existing.Length != content.Length) return false;
-        for (var i = 0; i < existing.Length; i++)
-            if (existing[i] != content[i]) return false;
-        return true;
+        if (status.Kind != FileKind.Regular || status.Size != new FileInfo(written).Length) return false;
+        try
+        {
+            using var a = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+            using var b = new FileStream(written, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            var x = new byte[64 * 1024];
+            var y = new byte[64 * 1024];
+            while (true)
+            {
+                var n = ReadBlock(a, x);
+                if (n != ReadBlock(b, y)) return false;
+                if (n == 0) return true;
+                for (var i = 0; i < n; i++)
+                    if (x[i] != y[i]) return false;
+            }
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static int ReadBlock(Stream stream, byte[] buffer)
+    {
+        var total = 0;
+        for (int n; total < buffer.Length && (n = stream.Read(buffer, total, buffer.Length - total)) > 0;) total += n;
+        return total;
     }
 
     private static void TryDelete(string path)

@@ -60,7 +60,12 @@ public static class CycloneDxWriter
     internal static string SerialNumber(ComplianceDocument manifest)
     {
         using var sha = SHA256.Create();
-        var hash = sha.ComputeHash(ComplianceJson.ToUtf8(manifest));
+        using (var hashing = new CryptoStream(System.IO.Stream.Null, sha, CryptoStreamMode.Write))
+        {
+            ComplianceJson.WriteTo(hashing, manifest);
+            hashing.FlushFinalBlock();
+        }
+        var hash = sha.Hash!;
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         var hex = string.Concat(hash.Take(16).Select(b => b.ToString("x2")));

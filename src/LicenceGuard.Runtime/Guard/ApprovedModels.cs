@@ -43,9 +43,12 @@ public sealed class ApprovedModels
     /// <exception cref="JsonException">The text is not a compliance manifest this version can read.</exception>
     public static ApprovedModels FromJson(string json, string source)
     {
-        ComplianceDocument document;
-        try { document = ComplianceJson.Parse(json); }
+        try { return FromDocument(ComplianceJson.Parse(json), source); }
         catch (JsonException ex) { throw new JsonException($"{source}: {ex.Message}", ex); }
+    }
+
+    public static ApprovedModels FromDocument(ComplianceDocument document, string source)
+    {
         var approvedModels = new List<DeclaredModel>();
         var refusedModels = new List<DeclaredModel>();
         foreach (var m in document.Models)
@@ -64,7 +67,7 @@ public sealed class ApprovedModels
 
     public static ApprovedModels Load(string path)
     {
-        try { return FromJson(Core.Files.SafeFile.ReadAllText(path, Core.Yaml.YamlLimits.Default.MaxBytes, out var unreadable) ?? throw new IOException(unreadable), path); }
+        try { return FromDocument(ComplianceJson.ReadFile(path), path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {
             return new ApprovedModels(path) { LoadError = $"the compliance manifest {path} cannot be read: {ex.Message}" };
@@ -81,9 +84,8 @@ public sealed class ApprovedModels
         {
             if (stream != null)
             {
-                using var reader = new StreamReader(stream);
                 var source = $"resource {ResourceName} of {entry!.GetName().Name}";
-                try { return FromJson(reader.ReadToEnd(), source); }
+                try { return FromDocument(ComplianceJson.Parse(stream), source); }
                 catch (JsonException ex) { return new ApprovedModels(source) { LoadError = $"the embedded compliance manifest cannot be read: {ex.Message}" }; }
             }
         }
