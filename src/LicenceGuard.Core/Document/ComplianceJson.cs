@@ -28,6 +28,7 @@ public static class ComplianceJson
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         MaxDepth = 64,
+        Converters = { new SharedStringConverter() },
     });
 
     public static void WriteTo(Stream stream, ComplianceDocument document)
@@ -83,6 +84,7 @@ public static class ComplianceJson
         if (version > ComplianceDocument.CurrentSchemaVersion)
             throw new JsonException($"it was written by a newer LicenceGuard (schemaVersion {version}); this version reads up to {ComplianceDocument.CurrentSchemaVersion}");
         stream.Position = start;
+        using var sharing = SharedStringConverter.Scope();
         var document = version < ComplianceDocument.CurrentSchemaVersion
             ? JsonSerializer.Deserialize(LegacyDocument.Upgrade(stream), Context.ComplianceDocument)
             : JsonSerializer.Deserialize(stream, Context.ComplianceDocument);

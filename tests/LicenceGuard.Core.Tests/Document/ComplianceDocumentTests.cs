@@ -116,4 +116,51 @@ public class ComplianceDocumentTests
         Assert.NotNull(document.Catalogue);
         Assert.Equal("unknown", model.HostingText);
     }
+
+    [Fact]
+    public void ReadBack_RepeatedTexts_AreOneString_SoALargeLockStaysSmall()
+    {
+        var yaml = Eval.Manifest(Eval.Org, string.Concat(Enumerable.Range(0, 3).Select(i => $"  - {{ id: Qwen/Qwen-7B-Chat-{i}, licence: LicenseRef-Tongyi-Qianwen, hosting: {{ mode: self-hosted }} }}\n")));
+        var json = ComplianceJson.ToJson(DocumentBuilder.Build(ComplianceCheck.RunText(yaml, Path.Combine(Path.GetTempPath(), "models.yaml"), new PolicyOptions { Today = Eval.Today })));
+        var document = ComplianceJson.Parse(json);
+        var duties = document.Models.Select(m => m.Duties.First().Text).ToList();
+        Assert.NotNull(duties[0]);
+        Assert.All(duties, d => Assert.Same(duties[0], d));
+        Assert.Same(document.Models[0].Location.File, document.Models[2].Location.File);
+        Assert.Equal(json, ComplianceJson.ToJson(document));
+    }
+
+    [Fact]
+    public void LockFile_WithAByteOrderMark_OrLargerThanTheYamlLimit_IsRead_AndAMergeConflictIsNotValidJson()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "lg-doc-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var (_, json) = ReportSamples.Build();
+            var path = Path.Combine(dir, ApprovalLock.FileName);
+            File.WriteAllBytes(path, new byte[] { 0xEF, 0xBB, 0xBF }.Concat(System.Text.Encoding.UTF8.GetBytes(json)).ToArray());
+            Assert.NotNull(ApprovalLock.Read(path, out var error, out _));
+            Assert.Null(error);
+
+            // A lock is a generated document that grows with the models (about 2 KB each), so models.yaml's 16 MiB
+            // limit does not apply to it; ComplianceJson.MaxBytes does.
+            var big = json.Replace("\"manifest\": \"models.yaml\",", "\"manifest\": \"models.yaml\",\n  \"padding\": \"" + new string('x', 17 * 1024 * 1024) + "\",");
+            File.WriteAllText(path, big);
+            Assert.NotNull(ApprovalLock.Read(path, out error, out _));
+
+            File.WriteAllText(path, json.Replace("  \"models\": [", "<<<<<<< HEAD\n  \"models\": ["));
+            Assert.Null(ApprovalLock.Read(path, out error, out var line));
+            Assert.StartsWith("it is not valid JSON", error);
+            Assert.True(line > 1);
+
+            File.WriteAllText(path, json.Replace("\"verdict\": \"fail\"", "\"verdict\": 7"));
+            Assert.Null(ApprovalLock.Read(path, out error, out _));
+            Assert.StartsWith("it is not an approved compliance manifest this version can read", error);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
