@@ -55,8 +55,7 @@ public static class ComplianceCheck
         var extra = manifest.Settings.Catalogue.Select(c => Path.Combine(dir, c.Value))
             .Concat(extraCatalogue ?? Enumerable.Empty<string>()).ToList();
         var catalogue = CatalogueLoader.Load(extra);
-        // Weights integrity (LG2001-LG2006) reads files, so it runs here rather than in the pure evaluator; its findings
-        // go in before waivers are applied.
+        // Weights integrity (LG2001-LG2006) reads files, so it runs here rather than in the pure evaluator.
         WeightsVerification? verification = null;
         if (verifyWeights && manifest.Models.Any(m => m.Weights.Count > 0 || m.Target != null))
             verification = WeightsVerifier.Verify(manifest, catalogue, weights ?? new WeightsVerifierOptions());
