@@ -176,6 +176,24 @@ public sealed class WaiverPassTests : IDisposable
         Assert.Contains("names model 'org/Model-Z', which models.yaml does not declare", Assert.Single(audit.Findings, f => f.Id == DiagnosticIds.WaiverUnused).Message);
     }
 
+    /// <summary>Each help page says what the pass does with a waiver of its rule: refused, or shown how to write.</summary>
+    [Theory]
+    [MemberData(nameof(Catalogue.DiagnosticHelpPageTests.Ids), MemberType = typeof(Catalogue.DiagnosticHelpPageTests))]
+    public void HelpPage_SaysWhetherTheRuleCanBeWaived_AsThePassDoes(string id)
+    {
+        var page = File.ReadAllText(Path.Combine(Catalogue.RulesFolder.Root, "diagnostics", id + ".md"));
+        var at = page.IndexOf("## How to silence it", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            // The analyzer's rules ("How to suppress": .editorconfig): their findings are the compiler's, never the run's.
+            Assert.StartsWith("LG0", id);
+            return;
+        }
+        var silence = page[at..];
+        if (!WaiverPass.CanBeWaived(id)) Assert.Matches("cannot be (waived|silenced)", silence);
+        if (silence.Contains($"rule: {id}", StringComparison.Ordinal)) Assert.True(WaiverPass.CanBeWaived(id), $"{id}.md shows a waiver the pass refuses");
+    }
+
     /// <summary>The dependency audit's evaluation of one package whose licence is only a file (LG1102 by default).</summary>
     private DependencyAuditResult Audit(string yaml)
     {
