@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace LicenceGuard.Cli.Tests;
 
 /// <summary>
@@ -13,16 +11,6 @@ public sealed class WaiverCheckTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string MitHash()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            var file = Path.Combine(dir.FullName, "rules", "licences", "MIT.yaml");
-            if (File.Exists(file)) return Regex.Match(File.ReadAllText(file), "sha256:\\s*\"?([0-9a-f]{64})").Groups[1].Value;
-        }
-        throw new InvalidOperationException("rules/licences/MIT.yaml not found");
-    }
-
     /// <summary>A reviewed MIT model whose newest evaluation ran on revision v2 while the product runs v3 (LG1202).</summary>
     private string Manifest(string waivers)
     {
@@ -32,7 +20,7 @@ public sealed class WaiverCheckTests : IDisposable
             models:
               - id: deepseek-ai/DeepSeek-R1
                 licence: MIT
-                review: { by: a.sharma, on: 2026-11-02, textSha256: "{{MitHash()}}" }
+                review: { by: a.sharma, on: 2026-11-02, textSha256: "{{ReportApproveCommandTests.MitHash()}}" }
                 hosting: { mode: self-hosted }
                 attribution: { notice: MODEL-NOTICES.txt }
                 revision: v3
