@@ -12,7 +12,8 @@ namespace LicenceGuard.Core;
 
 /// <summary>
 /// The whole check as the build, the CLI and the analyzer run it: read models.yaml, load the catalogue with the
-/// organisation's files, evaluate. Reader errors and policy findings come back together, sorted.
+/// organisation's files, evaluate. Reader errors and policy findings come back together, sorted. Waivers are not
+/// applied here: <see cref="ComplianceRun"/> applies them once every finding of the run is known.
 /// </summary>
 public static class ComplianceCheck
 {

@@ -89,6 +89,24 @@ public sealed class WaiverPassTests : IDisposable
     }
 
     [Fact]
+    public void ExpiredWaiver_DateInTheMessage_IsTheManifestsWhateverTheMachinesCalendar()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("th-TH");
+        try
+        {
+            var run = Run("  - { rule: LG1202, reason: r, approver: c.officer, expires: 2026-11-01 }\n");
+            var expired = Assert.Single(run.Findings, f => f.Id == DiagnosticIds.WaiverExpired);
+            Assert.Contains("expired on 2026-11-01; 2 finding(s) are no longer waived", expired.Message);
+            Assert.Contains(new KeyValuePair<string, string>("expires", "2026-11-01"), expired.Facts);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
     public void ModelWaiverAndModelLessWaiver_EachFindingCoveredOnce_CountedInTheManifest()
     {
         var run = Run("""

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using LicenceGuard.Core.Catalogue;
 using LicenceGuard.Core.Diagnostics;
@@ -122,14 +123,17 @@ public static class WaiverPass
         {
             var what = covered.Count == 0 ? "it covers nothing now" : $"{covered.Count} finding(s) are no longer waived";
             added.Add(Finding.Create(DiagnosticIds.WaiverExpired,
-                $"waiver of {subject} approved by {waiver.Approver} expired on {waiver.Expires:yyyy-MM-dd}; {what}",
-                waiver.ExpiresLocation, modelId, new[] { new KeyValuePair<string, string>("expires", waiver.Expires.ToString("yyyy-MM-dd")), new KeyValuePair<string, string>("reason", waiver.Reason) }));
+                $"waiver of {subject} approved by {waiver.Approver} expired on {Day(waiver.Expires)}; {what}",
+                waiver.ExpiresLocation, modelId, new[] { new KeyValuePair<string, string>("expires", Day(waiver.Expires)), new KeyValuePair<string, string>("reason", waiver.Reason) }));
             return none;
         }
         if (covered.Count == 0)
             added.Add(Finding.Create(DiagnosticIds.WaiverUnused, $"waiver of {subject} matches no finding: remove it", waiver.Location, modelId));
         return covered;
     }
+
+    /// <summary>The date as models.yaml writes it, whatever the machine's culture and calendar.</summary>
+    private static string Day(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The package a dependency finding is about (its <c>package</c> fact); empty for every other finding.</summary>
     private static string PackageOf(Finding f) => f.Facts.FirstOrDefault(x => x.Key == "package").Value ?? string.Empty;
