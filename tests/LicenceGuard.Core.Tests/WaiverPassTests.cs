@@ -89,6 +89,21 @@ public sealed class WaiverPassTests : IDisposable
     }
 
     [Fact]
+    public void ExpiredWaiver_RenewedBelowIt_CoversNothingNow_TheRenewalCoversTheFinding()
+    {
+        // The licence review (LG1005) is missing for both models; the waiver of Model-A's was renewed by a second entry.
+        var run = Run("""
+              - { rule: LG1005, model: org/Model-A, reason: review booked, approver: c.officer, expires: 2026-11-01 }
+              - { rule: LG1005, model: org/Model-A, reason: review rebooked, approver: c.officer, expires: 2027-01-31 }
+
+            """);
+        Assert.Contains("expired on 2026-11-01; it covers nothing now", Assert.Single(run.Findings, f => f.Id == DiagnosticIds.WaiverExpired).Message);
+        var review = Assert.Single(run.Findings, f => f.Id == DiagnosticIds.LicenceNotReviewed && f.ModelId == "org/Model-A");
+        Assert.Equal("review rebooked", review.WaivedBy?.Reason);
+        Assert.DoesNotContain(run.Findings, f => f.Id == DiagnosticIds.WaiverUnused);
+    }
+
+    [Fact]
     public void ExpiredWaiver_DateInTheMessage_IsTheManifestsWhateverTheMachinesCalendar()
     {
         var culture = System.Globalization.CultureInfo.CurrentCulture;

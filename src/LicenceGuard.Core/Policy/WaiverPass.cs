@@ -65,9 +65,10 @@ public static class WaiverPass
     }
 
     /// <summary>
-    /// Judges each waiver, in declaration order, against <paramref name="findings"/>: a finding is covered by the first
-    /// live waiver that matches it. The LG1014 and LG1015 findings are appended to <paramref name="findings"/>; they
-    /// are never covered themselves.
+    /// Judges each waiver against <paramref name="findings"/>: a finding is covered by the first live waiver, in
+    /// declaration order, that matches it. Expired waivers are judged after the live ones, so that the findings an
+    /// expired waiver says are no longer waived are those no renewed waiver covers. The LG1014 and LG1015 findings are
+    /// appended to <paramref name="findings"/>; they are never covered themselves.
     /// </summary>
     /// <param name="declared">Every declared model name (ID and aliases, any case) with the model's ID.</param>
     public static List<KeyValuePair<Waiver, int>> Apply(IEnumerable<Waiver> waivers, List<Finding> findings, DateTime today,
@@ -77,7 +78,7 @@ public static class WaiverPass
         var outcome = new List<KeyValuePair<Waiver, int>>();
         // Indexed by rule so that many waivers over many findings stay linear.
         var byRule = findings.ToLookup(f => f.Id, StringComparer.Ordinal);
-        foreach (var waiver in waivers)
+        foreach (var waiver in waivers.OrderBy(w => w.Expires < today))
         {
             var covered = Judge(waiver, byRule, today, declared, added);
             foreach (var f in covered) f.WaivedBy = waiver;
