@@ -141,6 +141,16 @@ public sealed class WaiverPassTests : IDisposable
     }
 
     [Fact]
+    public void ModelDeclaredTwice_ExpiredWaiverForIt_ReportedOnBothEntries_NoCrash()
+    {
+        var run = Run("  - { rule: LG1202, model: org/Model-B, reason: r, approver: c.officer, expires: 2026-11-01 }\n",
+            Models + "  - id: org/Model-B\n    licence: MIT\n");
+        Assert.Contains(run.Findings, f => f.Id == DiagnosticIds.DuplicateModel);
+        var expired = Assert.Single(run.Findings, f => f.Id == DiagnosticIds.WaiverExpired);
+        Assert.All(run.Evaluation.Models.Where(m => m.Entry.Id.Value == "org/Model-B"), m => Assert.Contains(expired, m.Findings));
+    }
+
+    [Fact]
     public void WaiverNamingAnUndeclaredModel_Triggers_LG1015AtTheModelName_CoversNothing()
     {
         var run = Run("  - { rule: LG1202, model: org/Model-Z, reason: r, approver: c.officer, expires: 2027-01-31 }\n");

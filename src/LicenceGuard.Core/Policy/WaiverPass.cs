@@ -45,23 +45,19 @@ public static class WaiverPass
     /// The compliance run's pass: the manifest's waivers other than the dependency audit's, over every finding of the
     /// evaluation. The findings it adds join their model's list too, so model verdicts and reports see them.
     /// </summary>
-    /// <returns>Each waiver judged, with the number of findings it covers.</returns>
-    public static List<KeyValuePair<Waiver, int>> Apply(EvaluationResult result)
+    public static void Apply(EvaluationResult result)
     {
-        if (result.Manifest is null) return new List<KeyValuePair<Waiver, int>>();
+        if (result.Manifest is null) return;
         var before = result.Findings.Count;
-        var outcome = Apply(result.Manifest.Waivers.Where(w => !IsDependencyWaiver(w)), result.Findings, result.Options.Today, DeclaredNames(result.Manifest));
-        var added = result.Findings.Skip(before).ToList();
-        if (added.Count == 0) return outcome;
+        Apply(result.Manifest.Waivers.Where(w => !IsDependencyWaiver(w)), result.Findings, result.Options.Today, DeclaredNames(result.Manifest));
+        var added = result.Findings.Skip(before).Where(f => f.ModelId != null).ToLookup(f => f.ModelId!, StringComparer.Ordinal);
         result.Findings.Sort(FindingOrder.Instance);
-        var byId = result.Models.ToDictionary(m => m.Entry.Id.Value, StringComparer.Ordinal);
-        foreach (var group in added.Where(f => f.ModelId != null).GroupBy(f => f.ModelId!, StringComparer.Ordinal))
+        // A model declared twice (LG1019) is two evaluations with one ID: each gets the finding, as from the policy.
+        foreach (var model in result.Models.Where(m => added.Contains(m.Entry.Id.Value)))
         {
-            if (!byId.TryGetValue(group.Key, out var model)) continue;
-            model.Findings.AddRange(group);
+            model.Findings.AddRange(added[model.Entry.Id.Value]);
             model.Findings.Sort(FindingOrder.Instance);
         }
-        return outcome;
     }
 
     /// <summary>
