@@ -12,7 +12,8 @@ namespace LicenceGuard.Core;
 
 /// <summary>
 /// The whole check as the build, the CLI and the analyzer run it: read models.yaml, load the catalogue with the
-/// organisation's files, evaluate. Reader errors and policy findings come back together, sorted.
+/// organisation's files, evaluate. Reader errors and policy findings come back together, sorted. Waivers are not
+/// applied here: <see cref="ComplianceRun"/> applies them once every finding of the run is known.
 /// </summary>
 public static class ComplianceCheck
 {
@@ -55,8 +56,7 @@ public static class ComplianceCheck
         var extra = manifest.Settings.Catalogue.Select(c => Path.Combine(dir, c.Value))
             .Concat(extraCatalogue ?? Enumerable.Empty<string>()).ToList();
         var catalogue = CatalogueLoader.Load(extra);
-        // Weights integrity (LG2001-LG2006) reads files, so it runs here rather than in the pure evaluator; its findings
-        // go in before waivers are applied.
+        // Weights integrity (LG2001-LG2006) reads files, so it runs here rather than in the pure evaluator.
         WeightsVerification? verification = null;
         if (verifyWeights && manifest.Models.Any(m => m.Weights.Count > 0 || m.Target != null))
             verification = WeightsVerifier.Verify(manifest, catalogue, weights ?? new WeightsVerifierOptions());

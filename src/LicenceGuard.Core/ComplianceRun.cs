@@ -33,8 +33,9 @@ public sealed class ComplianceRunInput
 
 /// <summary>
 /// One compliance run, the same for the build and the CLI: evaluate models.yaml, complete the compliance manifest
-/// (code locations, attestations and the evaluation drift they reveal, dependencies), then compare it with the
-/// approved lock. The findings are final when it returns: adapters only log or print them and write the outputs.
+/// (code locations, attestations and the evaluation drift they reveal, dependencies), apply the waivers once over
+/// every finding so far, then compare the manifest with the approved lock. The findings are final when it returns:
+/// adapters only log or print them and write the outputs.
 /// </summary>
 public static class ComplianceRun
 {
@@ -44,6 +45,8 @@ public static class ComplianceRun
         if (result.Manifest is null) return new ComplianceRunResult(result, null);
         var extras = ComplianceFacts.Collect(result, input.CodeLocations, input.AttestationFiles);
         if (input.DependenciesJson != null) extras.Dependencies = JsonFragment.Parse(input.DependenciesJson);
+        // Before the document is made, which records what each waiver covers; drift (LG1201, LG1203) is not waivable.
+        WaiverPass.Apply(result);
         var document = DocumentBuilder.Build(result, extras);
         // Drift compares the document just made with the approved one, so it is reported but never part of it.
         if (input.DriftSeverity is { } severity && !string.IsNullOrWhiteSpace(input.LockPath))

@@ -9,7 +9,8 @@ public sealed class ReportApproveCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string MitHash()
+    /// <summary>The MIT text's pinned hash, read from rules/ as a reviewer would copy it.</summary>
+    internal static string MitHash()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
         {

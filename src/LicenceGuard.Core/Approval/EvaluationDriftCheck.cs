@@ -23,27 +23,11 @@ public static class EvaluationDriftCheck
             runtimes?.TryGetValue(model.Entry.Id.Value, out runtime);
             var finding = Check(model.Entry, runtime);
             if (finding is null) continue;
-            if (result.Manifest != null) Waive(finding, model.Entry, result);
             model.Findings.Add(finding);
             model.Findings.Sort(FindingOrder.Instance);
             result.Findings.Add(finding);
         }
         result.Findings.Sort(FindingOrder.Instance);
-    }
-
-    /// <summary>
-    /// The policy's waivers were applied before this check ran, so a live LG1202 waiver was reported as matching
-    /// nothing (LG1015); it covers this finding after all, and that report goes.
-    /// </summary>
-    private static void Waive(Finding finding, ModelEntry entry, EvaluationResult result)
-    {
-        var waiver = result.Manifest!.Waivers.FirstOrDefault(w => w.Rule.Value == DiagnosticIds.EvaluationDrift && w.Expires >= result.Options.Today &&
-            (w.Model is null || entry.AllNames().Any(n => string.Equals(n, w.Model.Value, StringComparison.OrdinalIgnoreCase))));
-        if (waiver is null) return;
-        finding.WaivedBy = waiver;
-        bool Stale(Finding f) => f.Id == DiagnosticIds.WaiverUnused && f.Location.Equals(waiver.Location);
-        result.Findings.RemoveAll(Stale);
-        foreach (var m in result.Models) m.Findings.RemoveAll(Stale);
     }
 
     public static Finding? Check(ModelEntry entry, string? currentRuntime = null)

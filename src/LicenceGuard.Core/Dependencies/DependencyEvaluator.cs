@@ -38,13 +38,11 @@ public static class DependencyEvaluator
                     SourceLocation.None(manifestPath), null, Facts(package, ("file", file.Path), ("format", file.Format))));
             }
         }
-        if (manifest != null) ApplyWaivers(manifest, result, today);
+        // The audit's own pass over its own findings, with the same code as the compliance run's.
+        if (manifest != null)
+            result.Waivers.AddRange(WaiverPass.Apply(manifest.Waivers.Where(WaiverPass.IsDependencyWaiver), result.Findings, today, WaiverPass.DeclaredNames(manifest)));
         return result;
     }
-
-    /// <summary>True for a waiver that belongs to the dependency audit rather than to the model policy.</summary>
-    public static bool IsDependencyWaiver(Waiver waiver) =>
-        waiver.Package != null || waiver.Rule.Value.StartsWith("LG11", StringComparison.OrdinalIgnoreCase);
 
     private static PackageEvaluation EvaluateLicence(AuditedPackage package, DependencyPolicy policy, IVersionRanges ranges)
     {
@@ -99,36 +97,6 @@ public static class DependencyEvaluator
                 break;
         }
     }
-
-    private static void ApplyWaivers(ModelsManifest manifest, DependencyAuditResult result, DateTime today)
-    {
-        foreach (var waiver in manifest.Waivers.Where(IsDependencyWaiver))
-        {
-            var covered = result.Findings
-                .Where(f => string.Equals(f.Id, waiver.Rule.Value, StringComparison.OrdinalIgnoreCase) && !f.IsWaived
-                    && (waiver.Package is null || Glob.IsMatch(waiver.Package.Value, PackageOf(f))))
-                .ToList();
-            var subject = waiver.Rule.Value + (waiver.Package is null ? string.Empty : " for package '" + waiver.Package.Value + "'");
-            if (waiver.Expires < today)
-            {
-                var what = covered.Count == 0 ? "it covers nothing now" : $"{covered.Count} finding(s) are no longer waived";
-                result.Findings.Add(Finding.Create(DiagnosticIds.WaiverExpired,
-                    $"waiver of {subject} approved by {waiver.Approver} expired on {waiver.Expires:yyyy-MM-dd}; {what}", waiver.ExpiresLocation));
-                result.Waivers.Add(new KeyValuePair<Waiver, int>(waiver, 0));
-                continue;
-            }
-            if (covered.Count == 0)
-            {
-                result.Findings.Add(Finding.Create(DiagnosticIds.WaiverUnused, $"waiver of {subject} matches no finding: remove it", waiver.Location));
-                result.Waivers.Add(new KeyValuePair<Waiver, int>(waiver, 0));
-                continue;
-            }
-            foreach (var f in covered) f.WaivedBy = waiver;
-            result.Waivers.Add(new KeyValuePair<Waiver, int>(waiver, covered.Count));
-        }
-    }
-
-    private static string PackageOf(Finding f) => f.Facts.FirstOrDefault(x => x.Key == "package").Value ?? string.Empty;
 
     private static IReadOnlyList<KeyValuePair<string, string>> Facts(AuditedPackage p, params (string Key, string Value)[] more)
     {

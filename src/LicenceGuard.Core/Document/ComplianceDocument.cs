@@ -147,6 +147,9 @@ public sealed record WaiverRecord
 {
     public string? Rule { get; set; }
     public string? Model { get; set; }
+    /// <summary>The NuGet package (a glob) a dependency-audit waiver names.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Package { get; set; }
     public string? Reason { get; set; }
     public string? Approver { get; set; }
     public string? Expires { get; set; }

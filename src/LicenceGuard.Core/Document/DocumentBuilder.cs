@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using LicenceGuard.Core.Catalogue;
 using LicenceGuard.Core.Files;
 using LicenceGuard.Core.Manifest;
@@ -118,19 +119,35 @@ public sealed class DocumentBuilder
         if (_result.Manifest is null) return new List<WaiverRecord>();
         var covers = _result.Findings.Where(f => f.WaivedBy != null).GroupBy(f => f.WaivedBy!).ToDictionary(g => g.Key, g => g.Count());
         return _result.Manifest.Waivers
-            .OrderBy(x => x.Rule.Value, StringComparer.Ordinal).ThenBy(x => x.Model?.Value, StringComparer.Ordinal).ThenBy(x => x.Location)
+            .OrderBy(x => x.Rule.Value, StringComparer.Ordinal).ThenBy(x => x.Model?.Value, StringComparer.Ordinal).ThenBy(x => x.Package?.Value, StringComparer.Ordinal).ThenBy(x => x.Location)
             .Select(w => new WaiverRecord
             {
                 Rule = w.Rule.Value,
                 Model = w.Model?.Value,
+                Package = w.Package?.Value,
                 Reason = w.Reason,
                 Approver = w.Approver,
                 Expires = Day(w.Expires),
                 Expired = w.Expires < _result.Options.Today,
-                Covers = covers.TryGetValue(w, out var n) ? n : 0,
+                Covers = WaiverPass.IsDependencyWaiver(w) ? AuditCovers(w) : covers.TryGetValue(w, out var n) ? n : 0,
                 Location = Location(w.Location),
             }).ToList();
     }
+
+    /// <summary>What a dependency waiver covers is counted by the dependency audit, which judges it (its own report).</summary>
+    private int AuditCovers(Waiver w)
+    {
+        if (_extras.Dependencies is not { ValueKind: JsonValueKind.Object } audit || !audit.TryGetProperty("waivers", out var waivers) || waivers.ValueKind != JsonValueKind.Array) return 0;
+        foreach (var entry in waivers.EnumerateArray())
+        {
+            if (Text(entry, "rule") == w.Rule.Value && Text(entry, "package") == w.Package?.Value && Text(entry, "approver") == w.Approver && Text(entry, "expires") == Day(w.Expires)
+                && entry.TryGetProperty("covers", out var n) && n.TryGetInt32(out var count))
+                return count;
+        }
+        return 0;
+    }
+
+    private static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     private ModelRecord Model(ModelEvaluation m)
     {

@@ -14,8 +14,9 @@ namespace LicenceGuard.Core.Policy;
 /// </summary>
 public static class PolicyEvaluator
 {
-    /// <param name="external">Findings from checks that read files (weights integrity, memory fit): added before waivers
-    /// are applied, so a waiver covers them like any policy finding.</param>
+    /// <param name="external">Findings from checks that read files (weights integrity, memory fit): listed with the
+    /// policy's, under their model. Waivers are not applied here: <see cref="WaiverPass"/> runs once the whole run's
+    /// findings are known.</param>
     public static EvaluationResult Evaluate(ModelsManifest manifest, LicenceCatalogue catalogue, PolicyOptions options, IEnumerable<Finding>? external = null)
     {
         var result = new EvaluationResult(manifest, catalogue, options);
@@ -31,7 +32,6 @@ public static class PolicyEvaluator
         if (UseRestrictionChecker.UnknownFields(org) is { } unknownFields) result.Findings.Add(unknownFields);
         CheckCatalogueAge(manifest, catalogue, options, result.Findings);
         if (external != null) result.Findings.AddRange(external);
-        WaiverApplier.Apply(manifest, result, options);
         // Group once: tens of thousands of models must not mean models × findings comparisons.
         var byModel = result.Findings.Where(f => f.ModelId != null).ToLookup(f => f.ModelId!, StringComparer.Ordinal);
         foreach (var m in result.Models)

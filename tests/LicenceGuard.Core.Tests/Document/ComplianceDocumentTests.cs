@@ -163,4 +163,26 @@ public class ComplianceDocumentTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void PackageWaiver_IsRecordedWithItsPackage_AndCoversWhatTheAuditCounted()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "lg-doc-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var path = Path.Combine(dir, "models.yaml");
+            File.WriteAllText(path, Eval.Manifest(Eval.Org, Eval.ReviewedModel) +
+                "waivers:\n  - { rule: LG1101, package: \"Some.*\", reason: legal reviewed, approver: c.officer, expires: 2027-01-31 }\n");
+            var audit = "{ \"waivers\": [ { \"rule\": \"LG1101\", \"package\": \"Some.*\", \"reason\": \"legal reviewed\", \"approver\": \"c.officer\", \"expires\": \"2027-01-31\", \"covers\": 2 } ] }";
+            var run = ComplianceRun.Execute(new ComplianceRunInput(path) { Options = new PolicyOptions { Today = Eval.Today }, DependenciesJson = audit, DriftSeverity = null });
+            var waiver = Assert.Single(run.Document!.Waivers);
+            Assert.Equal(("Some.*", 2), (waiver.Package, waiver.Covers));
+            Assert.Equal("Some.*", Assert.Single(ComplianceJson.Parse(ComplianceJson.ToJson(run.Document)).Waivers).Package);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -73,6 +73,7 @@ internal static class ReportSamples
                 ["test/K2-Instruct"] = new() { new CodeLocation("appsettings.json", 2, 20, "config-value", "Ai:Model") },
             };
             var extras = ComplianceFacts.Collect(result, code, new[] { attestation });
+            WaiverPass.Apply(result);
             if (withDependencies) extras.Dependencies = JsonFragment.Parse(Dependencies);
             return (result, ComplianceJson.ToJson(DocumentBuilder.Build(result, extras)));
         }
