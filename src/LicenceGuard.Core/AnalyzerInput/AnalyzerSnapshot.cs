@@ -52,9 +52,6 @@ public sealed class AnalyzerSnapshot
     /// <summary><see cref="LiteralPrefilter.For"/> of these models and this catalogue, as the gate built it.</summary>
     public LiteralPrefilter Prefilter { get; }
 
-    public static bool IsSnapshotPath(string path) =>
-        string.Equals(ModelFileExtensions.FileName(path), FileName, StringComparison.OrdinalIgnoreCase);
-
     /// <summary>The SHA-256 (lowercase hex) of a text's UTF-8 bytes: how a snapshot names the models.yaml it belongs to.</summary>
     public static string Hash(string text)
     {
