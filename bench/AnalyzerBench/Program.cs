@@ -63,7 +63,8 @@ for (var run = 0; run <= runs; run++)
     var lg = Time(licenceGuard);
     var b = Math.Max(Time(banned), 1e-9);
     var ids = string.Join(" ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"));
-    // Run 0 warms up the JIT and loads the catalogue, as a long-lived compiler server would have done already.
+    // Run 0 warms up the JIT and the analyzer's per-text cache of models.yaml (the snapshot, or the names read from the
+    // text), as a long-lived compiler server would have done already.
     Console.WriteLine($"run {run}{(run == 0 ? " (warm-up)" : "")}: LicenceGuard {lg:F3} s, BannedApiAnalyzers {b:F3} s, ratio {100 * lg / b:F1}%, wall {wall:F2} s, diagnostics {ids}");
     if (run == 0) continue;
     lgTimes.Add(lg);

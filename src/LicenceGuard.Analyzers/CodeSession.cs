@@ -17,8 +17,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LicenceGuard.Analyzers;
 
 /// <summary>
-/// The per-compilation part of <see cref="ModelReferenceAnalyzer"/>: it holds the parsed models.yaml snapshot and the
-/// SDK table and registers the node actions. Everything that touches LicenceGuard.Core lives from here on, so that a
+/// The per-compilation part of <see cref="ModelReferenceAnalyzer"/>: it holds the code rules' view of models.yaml
+/// (<see cref="ManifestState"/>: the build gate's snapshot, or the names read from an edited text) and registers the
+/// node actions. Everything that touches LicenceGuard.Core lives from here on, so that a
 /// failure to load Core happens inside the analyzer's guard and becomes LG0099.
 /// </summary>
 internal sealed class CodeSession
@@ -48,8 +49,9 @@ internal sealed class CodeSession
         var text = manifest.GetText(cancellation);
         if (text is null) return null;
         var state = ManifestCache.Get(text, manifest.Path, snapshot?.GetText(cancellation));
-        // Load the catalogue and evaluate the manifest now, on this one thread, before node actions run on many:
-        // loaded lazily, every thread that needed it first would wait (and the wait would count as analyzer time).
+        // Load the declared models, the SDK table and the literal prefilter now, on this one thread, before node actions
+        // run on many: loaded lazily, every thread that needed them first would wait (and the wait would count as
+        // analyzer time). The analyzer evaluates nothing: the verdicts are the build's (see ManifestState).
         state.Prepare();
         return new CodeSession(state, new Lazy<bool>(() => ModelReferenceFinder.CanSeeModelIdAttribute(compilation)), manifest.Path);
     }

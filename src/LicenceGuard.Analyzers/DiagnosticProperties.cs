@@ -12,6 +12,6 @@ public static class DiagnosticProperties
     public const string Maker = "maker";
     public const string Licence = "licence";
     public const string Family = "family";
-    /// <summary>One of <see cref="Detection.ReferenceKinds"/>.</summary>
+    /// <summary>One of <see cref="Core.CodeApis.ReferenceKinds"/>.</summary>
     public const string ReferenceKind = "referenceKind";
 }

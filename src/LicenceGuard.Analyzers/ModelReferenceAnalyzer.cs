@@ -8,7 +8,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace LicenceGuard.Analyzers;
 
 /// <summary>
-/// Model references in C#: LG0001-LG0005. models.yaml arrives as an AdditionalFile; without one the analyzer is silent.
+/// Model references in C#: LG0001-LG0008, the notices at models.yaml (LG0020, LG0021), one LG0022 record per reference
+/// and LG0099. models.yaml arrives as an AdditionalFile; without one the analyzer is silent.
 /// This class touches no LicenceGuard.Core type, so that it always loads: a failure to load Core (a file is missing) is caught in <see cref="OnCompilationStart"/> and reported as LG0099.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -11,9 +11,9 @@ using LicenceGuard.Core.Weights;
 namespace LicenceGuard.Core;
 
 /// <summary>
-/// The whole check as the build, the CLI and the analyzer run it: read models.yaml, load the catalogue with the
-/// organisation's files, evaluate. Reader errors and policy findings come back together, sorted. Waivers are not
-/// applied here: <see cref="ComplianceRun"/> applies them once every finding of the run is known.
+/// The evaluation of one models.yaml, the first step of every <see cref="ComplianceRun"/> (build and CLI): read it,
+/// load the catalogue with the organisation's files, evaluate. Reader errors and policy findings come back together,
+/// sorted. Waivers are not applied here: <see cref="ComplianceRun"/> applies them once every finding of the run is known.
 /// </summary>
 public static class ComplianceCheck
 {
@@ -26,7 +26,7 @@ public static class ComplianceCheck
     public static EvaluationResult RunFile(string manifestPath, PolicyOptions? options = null, IEnumerable<string>? extraCatalogue = null, WeightsVerifierOptions? weights = null) =>
         Run(ManifestReader.ReadFile(manifestPath), manifestPath, options, extraCatalogue, weights);
 
-    /// <summary>Evaluates manifest text (the analyzer's path): weights files are not read unless <paramref name="weights"/> is given.</summary>
+    /// <summary>Evaluates manifest text already in memory: weights files are not read unless <paramref name="weights"/> is given.</summary>
     public static EvaluationResult RunText(string text, string manifestPath, PolicyOptions? options = null, IEnumerable<string>? extraCatalogue = null, WeightsVerifierOptions? weights = null) =>
         Run(ManifestReader.ReadText(text, manifestPath), manifestPath, options, extraCatalogue, weights, verifyWeights: weights != null);
 

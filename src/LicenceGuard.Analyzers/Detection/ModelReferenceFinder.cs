@@ -44,7 +44,7 @@ public sealed class ModelReferenceFinder
     /// Could an argument of a call to <paramref name="method"/> be a model reference? Asked once per invocation and
     /// object creation before any argument is read: for almost every call the method's name (a constructor's type
     /// name) is not in the table, and without a visible [ModelId] attribute nothing else could make it one. When this
-    /// is false, <see cref="FromArgument"/> returns null for every argument of the call.
+    /// is false, <see cref="TargetOf(IArgumentOperation)"/> returns null for every argument of the call.
     /// </summary>
     [MethodImpl(JitHints.AggressiveOptimization)]
     public bool MightTakeModel(IMethodSymbol method)
@@ -54,14 +54,6 @@ public sealed class ModelReferenceFinder
         if (method.MethodKind != MethodKind.Constructor) return true;
         return _apis.HasConstructorOf(method.ContainingType.Name) || _attributesPossible.Value;
     }
-
-    /// <summary>The model reference an argument makes when its value is a string constant (the syntax-only scan's question).</summary>
-    public ModelReference? FromArgument(IArgumentOperation argument) =>
-        TargetOf(argument) is { } target && ConstantStrings.Of(argument.Value) is { } literal ? target.Reference(literal, argument.Value.Syntax.GetLocation()) : null;
-
-    /// <summary>The model reference an assignment makes when its value is a string constant.</summary>
-    public ModelReference? FromAssignment(ISimpleAssignmentOperation assignment) =>
-        TargetOf(assignment) is { } target && ConstantStrings.Of(assignment.Value) is { } literal ? target.Reference(literal, assignment.Value.Syntax.GetLocation()) : null;
 
     /// <summary>The model parameter this argument is passed to, or null: what the value is does not matter here.</summary>
     public ModelTarget? TargetOf(IArgumentOperation argument)

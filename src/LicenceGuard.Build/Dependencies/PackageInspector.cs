@@ -106,7 +106,7 @@ internal static class PackageInspector
         // LicenseRef- ids are not allowed in NuGet expressions; the one the URL table knows is a single licence.
         licence.Term = expression.StartsWith("LicenseRef-", StringComparison.Ordinal)
             ? new LicenceLeaf(expression, isStandard: false)
-            : LicenceExpressionConverter.TryParse(expression, out var problem);
+            : LicenceExpressionConverter.TryParse(expression, out _);
         if (licence.Term is null) licence.Problem = $"the URL's expression could not be parsed";
         return licence;
     }

@@ -14,9 +14,9 @@ namespace LicenceGuard.Core.AnalyzerInput;
 /// Everything the code rules need, as the build gate computed it, in a form that reads in a millisecond: the declared
 /// models with their verdicts, the catalogue's model families (with the organisation's overrides) and the SDK table.
 /// The gate writes it to obj/ and the build passes it to the compiler as an additional file, so that the analyzer
-/// parses no YAML and evaluates nothing in the compiler's process (measured with bench/analyzer: that was three
-/// quarters of its time). It names the SHA-256 of the models.yaml text it was made from; the analyzer uses it only
-/// while models.yaml still has that text, and otherwise (an edit in the IDE, no build yet) reads models.yaml itself.
+/// parses no YAML and evaluates nothing in the compiler's process, where that work would dominate its time
+/// (bench/analyzer). It names the SHA-256 of the models.yaml text it was made from; the analyzer uses it only while
+/// models.yaml still has that text, and otherwise (an edit in the IDE, no build yet) reads models.yaml itself.
 ///
 /// Format: UTF-8 lines of tab-separated fields; a field escapes backslash, tab, CR and LF as \\, \t, \r, \n.
 /// </summary>
@@ -51,9 +51,6 @@ public sealed class AnalyzerSnapshot
 
     /// <summary><see cref="LiteralPrefilter.For"/> of these models and this catalogue, as the gate built it.</summary>
     public LiteralPrefilter Prefilter { get; }
-
-    public static bool IsSnapshotPath(string path) =>
-        string.Equals(ModelFileExtensions.FileName(path), FileName, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The SHA-256 (lowercase hex) of a text's UTF-8 bytes: how a snapshot names the models.yaml it belongs to.</summary>
     public static string Hash(string text)

@@ -10,8 +10,9 @@ namespace LicenceGuard.Core.AnalyzerInput;
 
 /// <summary>
 /// The declared models by ID, alias (case-insensitive) and file name, with the build's verdict on each: the code rules'
-/// view of models.yaml. Built from an evaluation (the analyzer's own, or the build's via <see cref="AnalyzerSnapshot"/>).
-/// Immutable, so every analyzer thread can share it.
+/// view of models.yaml. Built from the build's evaluation (<see cref="From"/>, carried to the analyzer by
+/// <see cref="AnalyzerSnapshot"/>), from the editor's reading of models.yaml (<see cref="DeclaredNames"/>), or by the
+/// runtime guard from the approval lock. Immutable, so every analyzer thread can share it.
 /// </summary>
 public sealed class DeclaredModelIndex
 {

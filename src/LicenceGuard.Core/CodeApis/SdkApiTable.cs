@@ -21,7 +21,6 @@ public sealed class SdkApiTable
 
     private readonly Dictionary<string, List<SdkApi>> _byMember = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<SdkApi>> _byProperty = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<SdkApi>> _byTypeName = new(StringComparer.Ordinal);
     // The simple names of the types whose constructors take a model: every constructor is named ".ctor", so a call is
     // told apart by its type's name.
     private readonly HashSet<string> _constructorTypeNames = new(StringComparer.Ordinal);
@@ -39,7 +38,6 @@ public sealed class SdkApiTable
             foreach (var m in api.Members) Add(_byMember, m, api);
             if (api.Members.Contains(Constructor)) _constructorTypeNames.Add(api.TypeName);
             foreach (var p in api.Properties) Add(_byProperty, p, api);
-            Add(_byTypeName, api.TypeName, api);
         }
         _memberFilter = new NameFilter(_byMember.Keys);
         _propertyFilter = new NameFilter(_byProperty.Keys);
@@ -56,8 +54,6 @@ public sealed class SdkApiTable
     public IReadOnlyList<SdkApi> ForMember(string member) => _byMember.TryGetValue(member, out var l) ? l : (IReadOnlyList<SdkApi>)Array.Empty<SdkApi>();
 
     public IReadOnlyList<SdkApi> ForProperty(string property) => _byProperty.TryGetValue(property, out var l) ? l : (IReadOnlyList<SdkApi>)Array.Empty<SdkApi>();
-
-    public IReadOnlyList<SdkApi> ForTypeName(string typeName) => _byTypeName.TryGetValue(typeName, out var l) ? l : (IReadOnlyList<SdkApi>)Array.Empty<SdkApi>();
 
     public bool HasMember(string member) => _memberFilter.MightContain(member) && _byMember.ContainsKey(member);
 

@@ -10,7 +10,8 @@ namespace LicenceGuard.Core.Weights;
 /// </summary>
 internal sealed class ProtoReader
 {
-    public const int Varint = 0, Fixed64 = 1, LengthDelimited = 2, StartGroup = 3, EndGroup = 4, Fixed32 = 5;
+    // The wire types this reader reads or skips; groups (3, 4), deprecated in protobuf and absent from ONNX, are refused.
+    public const int Varint = 0, Fixed64 = 1, LengthDelimited = 2, Fixed32 = 5;
 
     private readonly Stream _stream;
     private readonly long _end;

@@ -112,7 +112,7 @@ public static class YamlTreeReader
                     continue;
             }
 
-            YNode? completed = null;
+            YNode? completed;
             if (ev is AnchorAlias alias)
             {
                 if (!anchors.TryGetValue(alias.Value.Value, out completed))

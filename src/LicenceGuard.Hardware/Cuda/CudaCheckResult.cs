@@ -52,7 +52,6 @@ public sealed class CudaCheckResult
     public long? FreeBytesBefore { get; internal set; }
     /// <summary>Free memory with the weights and the KV cache allocated: what is left for activations and the runtime.</summary>
     public long? FreeBytesWithModel { get; internal set; }
-    public long? FreeBytesAfter { get; internal set; }
     public long? KvCacheBytes { get; internal set; }
     public string? KvCacheFormula { get; internal set; }
 

@@ -15,7 +15,6 @@ internal sealed unsafe class CudaDriver
     public const int Success = 0;
     public const int ErrorOutOfMemory = 2;
     public const int ErrorNoDevice = 100;
-    public const int ErrorInvalidDevice = 101;
     public const int AttributeComputeCapabilityMajor = 75;
     public const int AttributeComputeCapabilityMinor = 76;
     public const int JitErrorLogBuffer = 5;

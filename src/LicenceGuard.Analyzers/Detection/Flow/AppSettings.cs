@@ -22,13 +22,6 @@ internal sealed class AppSettings
     public IReadOnlyList<(ConfigValue Value, Location Location)> ValuesOf(string key) =>
         _values.Value.TryGetValue(key, out var found) ? found : (IReadOnlyList<(ConfigValue, Location)>)Array.Empty<(ConfigValue, Location)>();
 
-    /// <summary>The keys that end with ":<paramref name="name"/>" or are <paramref name="name"/>.</summary>
-    public IEnumerable<string> KeysEndingWith(string name)
-    {
-        foreach (var key in _values.Value.Keys)
-            if (key.Equals(name, StringComparison.OrdinalIgnoreCase) || key.EndsWith(":" + name, StringComparison.OrdinalIgnoreCase)) yield return key;
-    }
-
     private static Dictionary<string, List<(ConfigValue, Location)>> Read(ImmutableArray<AdditionalText> files, CancellationToken cancellation)
     {
         var values = new Dictionary<string, List<(ConfigValue, Location)>>(StringComparer.OrdinalIgnoreCase);

@@ -8,7 +8,7 @@ namespace LicenceGuard.Analyzers.Detection.Flow;
 /// Reads of Microsoft.Extensions.Configuration and the keys they name: <c>config["AI:Model"]</c>,
 /// <c>config.GetValue&lt;string&gt;("AI:Model")</c>, <c>config.GetSection("AI")["Model"]</c>,
 /// <c>config.GetSection("AI:Model").Value</c>, <c>GetConnectionString("x")</c>. A section's path is resolved through
-/// <c>GetSection</c> chains and through locals and fields that hold a section (by <paramref name="valueOf"/>).
+/// <c>GetSection</c> chains and through locals and fields that hold a section (through the caller's <c>valueOf</c>).
 /// </summary>
 internal static class ConfigurationReads
 {

@@ -118,7 +118,7 @@ internal sealed partial class ValueFlow
     {
         if (ConfigurationReads.IsRead(reference, _context.SingleValue, out var key, out _))
         {
-            VisitConfiguration(reference, key, way, depth);
+            VisitConfiguration(reference, key, way);
             return;
         }
         var property = reference.Property.OriginalDefinition;
@@ -134,7 +134,7 @@ internal sealed partial class ValueFlow
         foreach (var section in _context.Bindings.SectionsOf(property.ContainingType))
         {
             found = true;
-            VisitConfiguration(reference, section.Length == 0 ? property.Name : section + ":" + property.Name, way, depth);
+            VisitConfiguration(reference, section.Length == 0 ? property.Name : section + ":" + property.Name, way);
         }
         foreach (var syntax in property.DeclaringSyntaxReferences)
         {
@@ -187,7 +187,7 @@ internal sealed partial class ValueFlow
         }
         if (ConfigurationReads.IsRead(invocation, _context.SingleValue, out var key, out var fallback))
         {
-            VisitConfiguration(invocation, key, way, depth);
+            VisitConfiguration(invocation, key, way);
             Visit(fallback, way, depth, elements);
             return;
         }
@@ -240,7 +240,7 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>The values of appsettings*.json under <paramref name="key"/>; a key with none is a runtime value.</summary>
-    private void VisitConfiguration(IOperation read, string? key, Way way, int depth)
+    private void VisitConfiguration(IOperation read, string? key, Way way)
     {
         if (key is null)
         {
