@@ -1,13 +1,13 @@
-using System.Runtime.CompilerServices;
-using LicenceGuard.Core.Text;
-using LicenceGuard.Core.AnalyzerInput;
-using LicenceGuard.Core.CodeApis;
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using LicenceGuard.Analyzers.Detection;
 using LicenceGuard.Analyzers.Detection.Flow;
 using LicenceGuard.Analyzers.Manifest;
 using LicenceGuard.Analyzers.Rules;
+using LicenceGuard.Core.AnalyzerInput;
+using LicenceGuard.Core.CodeApis;
+using LicenceGuard.Core.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

@@ -1,8 +1,8 @@
-using LicenceGuard.Core.CodeApis;
 using System;
 using LicenceGuard.Analyzers.Detection;
 using LicenceGuard.Analyzers.Manifest;
 using LicenceGuard.Analyzers.Rules;
+using LicenceGuard.Core.CodeApis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;

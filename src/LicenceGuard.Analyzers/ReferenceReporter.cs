@@ -1,16 +1,16 @@
-using LicenceGuard.Core.Text;
-using System.Runtime.CompilerServices;
 using System;
-using System.Linq;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
+using System.Runtime.CompilerServices;
 using LicenceGuard.Analyzers.Detection;
 using LicenceGuard.Analyzers.Detection.Flow;
 using LicenceGuard.Analyzers.Manifest;
 using LicenceGuard.Analyzers.Rules;
 using LicenceGuard.Core.AnalyzerInput;
 using LicenceGuard.Core.CodeApis;
+using LicenceGuard.Core.Text;
 using Microsoft.CodeAnalysis;
 
 namespace LicenceGuard.Analyzers;

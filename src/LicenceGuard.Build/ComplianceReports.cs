@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
-using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Approval;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Reports;
 using Microsoft.Build.Framework;

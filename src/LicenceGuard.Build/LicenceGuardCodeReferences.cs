@@ -2,8 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Output;
 using Microsoft.Build.Framework;
 

@@ -1,13 +1,13 @@
-using LicenceGuard.Core.CodeApis;
 using System.Collections.Immutable;
 using LicenceGuard.Analyzers.Detection;
 using LicenceGuard.Analyzers.Manifest;
-using DiagnosticCatalogue = LicenceGuard.Core.Diagnostics.DiagnosticCatalogue;
-using DiagnosticIds = LicenceGuard.Core.Diagnostics.DiagnosticIds;
+using LicenceGuard.Core.CodeApis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using DiagnosticCatalogue = LicenceGuard.Core.Diagnostics.DiagnosticCatalogue;
+using DiagnosticIds = LicenceGuard.Core.Diagnostics.DiagnosticIds;
 
 namespace LicenceGuard.Analyzers.Tests;
 

@@ -1,6 +1,6 @@
 using LicenceGuard.Core.Diagnostics;
-using LicenceGuard.Core.Policy;
 using LicenceGuard.Core.Document;
+using LicenceGuard.Core.Policy;
 
 namespace LicenceGuard.Core.Tests;
 

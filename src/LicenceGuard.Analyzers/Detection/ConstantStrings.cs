@@ -1,5 +1,5 @@
-using LicenceGuard.Core.Text;
 using System.Runtime.CompilerServices;
+using LicenceGuard.Core.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 

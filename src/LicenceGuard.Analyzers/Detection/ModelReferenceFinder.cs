@@ -1,7 +1,7 @@
-using LicenceGuard.Core.Text;
+using System;
 using System.Runtime.CompilerServices;
 using LicenceGuard.Core.CodeApis;
-using System;
+using LicenceGuard.Core.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 

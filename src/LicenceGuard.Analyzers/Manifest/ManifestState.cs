@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System;
+using System.Runtime.CompilerServices;
 using LicenceGuard.Core.AnalyzerInput;
 using LicenceGuard.Core.Catalogue;
 using LicenceGuard.Core.CodeApis;

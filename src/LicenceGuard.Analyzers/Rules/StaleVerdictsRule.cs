@@ -1,5 +1,5 @@
-using DiagnosticIds = LicenceGuard.Core.Diagnostics.DiagnosticIds;
 using Microsoft.CodeAnalysis;
+using DiagnosticIds = LicenceGuard.Core.Diagnostics.DiagnosticIds;
 
 namespace LicenceGuard.Analyzers.Rules;
 

@@ -1,10 +1,10 @@
-using LicenceGuard.Core.Text;
-using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using LicenceGuard.Core.Catalogue;
 using LicenceGuard.Core.Policy;
+using LicenceGuard.Core.Text;
 
 namespace LicenceGuard.Core.AnalyzerInput;
 

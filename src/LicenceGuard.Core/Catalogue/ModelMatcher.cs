@@ -1,8 +1,8 @@
-using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using LicenceGuard.Core.Text;
 
 namespace LicenceGuard.Core.Catalogue;

@@ -1,7 +1,7 @@
 using LicenceGuard.Core.Approval;
 using LicenceGuard.Core.Diagnostics;
-using LicenceGuard.Core.Manifest;
 using LicenceGuard.Core.Document;
+using LicenceGuard.Core.Manifest;
 using LicenceGuard.Core.Policy;
 
 namespace LicenceGuard.Core.Tests.Approval;

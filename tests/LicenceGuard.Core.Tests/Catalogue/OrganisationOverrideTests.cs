@@ -1,8 +1,8 @@
 using LicenceGuard.Core.Catalogue;
 using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Policy;
-using LicenceGuard.Core.Document;
 
 namespace LicenceGuard.Core.Tests.Catalogue;
 

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using LicenceGuard.Core.Catalogue;
 using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Manifest;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Policy;
 using LicenceGuard.Core.Reports;
-using LicenceGuard.Core.Document;
 
 namespace LicenceGuard.Core.Tests.Terms;
 

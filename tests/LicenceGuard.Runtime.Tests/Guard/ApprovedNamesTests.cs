@@ -1,7 +1,7 @@
 using System;
-using Xunit;
 using LicenceGuard.Core.AnalyzerInput;
 using LicenceGuard.Runtime.Guard;
+using Xunit;
 
 namespace LicenceGuard.Runtime.Tests.Guard;
 

@@ -1,6 +1,6 @@
 using System;
-using System.IO.Compression;
 using System.IO;
+using System.IO.Compression;
 using LicenceGuard.Core.Weights;
 using LicenceGuard.Hardware.Onnx;
 using Xunit;
