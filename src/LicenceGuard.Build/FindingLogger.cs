@@ -29,8 +29,7 @@ internal static class FindingLogger
                 log.LogWarning(null, f.Id, null, helpLink, file, line, column, 0, 0, "{0}", f.Message);
                 break;
             default:
-                var waived = f.WaivedBy is { } w ? $" (waived until {w.Expires:yyyy-MM-dd} by {w.Approver}: {w.Reason})" : string.Empty;
-                log.LogMessage(null, f.Id, null, file, line, column, 0, 0, MessageImportance.High, "{0}{1}", f.Message, waived);
+                log.LogMessage(null, f.Id, null, file, line, column, 0, 0, MessageImportance.High, "{0}{1}", f.Message, f.WaiverNote);
                 break;
         }
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -101,14 +100,14 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         var options = new PolicyOptions();
         if (!string.IsNullOrWhiteSpace(ThresholdMargin))
         {
-            if (!double.TryParse(ThresholdMargin, NumberStyles.Float, CultureInfo.InvariantCulture, out var margin) || margin < 0 || margin >= 1)
-                return Fail($"LicenceGuardThresholdMargin must be a fraction between 0 and 1, not '{ThresholdMargin}'");
+            if (!PolicyOptionText.TryMargin(ThresholdMargin!, out var margin))
+                return Fail($"LicenceGuardThresholdMargin must be {PolicyOptionText.MarginExpected}, not '{ThresholdMargin}'");
             options.ThresholdMargin = margin;
         }
         if (!string.IsNullOrWhiteSpace(CatalogueMaxAgeDays))
         {
-            if (!int.TryParse(CatalogueMaxAgeDays, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) || days < 0)
-                return Fail($"LicenceGuardCatalogueMaxAgeDays must be a whole number of days, not '{CatalogueMaxAgeDays}'");
+            if (!PolicyOptionText.TryMaxAgeDays(CatalogueMaxAgeDays!, out var days))
+                return Fail($"LicenceGuardCatalogueMaxAgeDays must be {PolicyOptionText.MaxAgeExpected}, not '{CatalogueMaxAgeDays}'");
             options.CatalogueMaxAgeDays = days;
         }
         if (!string.IsNullOrWhiteSpace(Today))

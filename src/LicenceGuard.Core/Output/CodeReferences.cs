@@ -72,7 +72,8 @@ public static class CodeReferences
             if (model is not JsonObject entry || entry["id"]?.GetValue<string>() is not { } id) continue;
             entry["codeLocations"] = JsonNode.Parse(Json(locations.TryGetValue(id, out var list) ? list : new List<CodeLocation>()));
         }
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        // The writer's options and line ends: the result is byte for byte what the CLI writes with these locations.
+        return ComplianceManifestWriter.Lines(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 
     /// <summary>One model's <c>codeLocations</c> array, as the compliance manifest writes it.</summary>

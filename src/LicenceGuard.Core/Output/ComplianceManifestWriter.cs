@@ -72,17 +72,30 @@ public static class ComplianceManifestWriter
             if (extras.DependenciesJson != null)
             {
                 w.WritePropertyName("dependencies");
-                w.WriteRawValue(extras.DependenciesJson);
+                WriteEmbedded(w, extras.DependenciesJson);
             }
             foreach (var section in extras.Sections)
             {
                 w.WritePropertyName(section.Key);
-                w.WriteRawValue(section.Value);
+                WriteEmbedded(w, section.Value);
             }
             w.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+        return Lines(Encoding.UTF8.GetString(stream.ToArray()));
     }
+
+    /// <summary>
+    /// Embedded JSON (the dependency audit's report, an attestation, a weights inspection) re-indented like the rest,
+    /// so that completing the manifest later (<see cref="CodeReferences.Into"/>) leaves every other byte as it was.
+    /// </summary>
+    internal static void WriteEmbedded(Utf8JsonWriter w, string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        document.RootElement.WriteTo(w);
+    }
+
+    /// <summary>'\n' line ends and a final one on every machine, for whichever writer produced the text.</summary>
+    internal static string Lines(string json) => json.Replace("\r\n", "\n") + "\n";
 
     private static void WriteCatalogue(Utf8JsonWriter w, LicenceCatalogue c, Func<string, string> rel)
     {

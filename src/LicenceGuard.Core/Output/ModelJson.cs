@@ -127,7 +127,7 @@ internal static class ModelJson
             if (extras.WeightsJson.TryGetValue(file.Path.Value, out var inspection))
             {
                 w.WritePropertyName("inspection");
-                w.WriteRawValue(inspection);
+                ComplianceManifestWriter.WriteEmbedded(w, inspection);
             }
             w.WriteEndObject();
         }
@@ -152,7 +152,7 @@ internal static class ModelJson
         if (extras.AttestationJson.TryGetValue(e.Id.Value, out var attestation))
         {
             w.WritePropertyName("hardwareAttestation");
-            w.WriteRawValue(attestation);
+            ComplianceManifestWriter.WriteEmbedded(w, attestation);
         }
         else w.WriteNull("hardwareAttestation");
 

@@ -1,0 +1,114 @@
+using System.Reflection;
+
+namespace LicenceGuard.EndToEnd.Tests;
+
+/// <summary>
+/// The build and `licenceguard check` are two adapters of one compliance run: on a real consumer project (a declared
+/// model used in code, a waiver, an approval lock with drift in models.yaml and in the code, a licence threshold near),
+/// the same inputs give byte-identical compliance manifests and the same findings. The manifest is compared as bytes
+/// between the two producers and the findings as the build logged and the CLI printed them, so the test does not
+/// depend on the manifest's JSON layout.
+/// </summary>
+[Collection(PackageCollection.Name)]
+public class BuildCliIdentityTests
+{
+    private const string Today = "2026-11-29";
+    private const string Margin = "0.15";
+
+    private readonly PackageFixture _fixture;
+
+    public BuildCliIdentityTests(PackageFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public void SameInputs_BuildAndCli_WriteIdenticalManifests_AndReportIdenticalFindings()
+    {
+        var consumer = _fixture.CreateConsumer("build-cli-identity");
+        consumer.WriteProject("""<PackageReference Include="OpenAI" Version="2.15.0" />""", $"<LicenceGuardThresholdMargin>{Margin}</LicenceGuardThresholdMargin>");
+        consumer.WriteFile("Program.cs", Code);
+        consumer.WriteFile("models.yaml", Manifest(""));
+        var first = consumer.Build();
+        Assert.True(first.ExitCode == 0, first.Output);
+
+        // Approve what the build produced, as a compliance officer does.
+        var lockPath = Path.Combine(consumer.Directory, "models.lock.json");
+        var approve = Cli(consumer, "approve", "--manifest", consumer.ObjFile("licenceguard/compliance-manifest.json"), "--by", "c.officer", "--on", "2026-11-20", "--lock", lockPath);
+        Assert.True(approve.ExitCode == 0, approve.Output);
+
+        // Since the approval: a new model in models.yaml (drift the gate reports) and a use in a file the approval did not cover (drift known after the compiler ran).
+        consumer.WriteFile("models.yaml", Manifest("""
+              - id: gpt-4o
+                kind: api
+                licence: LicenseRef-OpenAI-Services
+                hosting: { mode: api, region: us }
+            """));
+        consumer.WriteFile("Summaries.cs", """
+            using OpenAI.Chat;
+
+            public static class Summaries
+            {
+                public static ChatClient Client(string key) => new ChatClient("gpt-4o-mini", key);
+            }
+            """);
+        var build = consumer.Build();
+        Assert.True(build.ExitCode == 0, build.Output);
+        var built = File.ReadAllBytes(Path.Combine(consumer.Directory, "bin", "Debug", "net10.0", "compliance-manifest.json"));
+        Assert.Equal(built, File.ReadAllBytes(consumer.ObjFile("licenceguard/compliance-manifest.json")));
+        var logged = GateFindings.FromBuild(build.Output);
+
+        // The CLI on the same project with the same inputs: the build's properties as options, the audit's report as the build embeds it.
+        var cliManifest = Path.Combine(_fixture.WorkRoot, "build-cli-identity.compliance-manifest.json");
+        var check = Cli(consumer, "check", "--manifest", Path.Combine(consumer.Directory, "models.yaml"), "--output", cliManifest, "--today", Today, "--margin", Margin,
+            "--dependencies", consumer.ObjFile("licenceguard/dependencies.json"));
+        Assert.True(check.ExitCode == 0, check.Output);
+        var printed = GateFindings.FromCli(check.Output);
+
+        Assert.Equal(built, File.ReadAllBytes(cliManifest));
+        // Every kind of finding the scenario sets up is there: the threshold, the waiver, drift in models.yaml and in code.
+        Assert.Contains(logged, f => f.Id == "LG1009" && f.Severity == "warning" && f.File.EndsWith("models.yaml", StringComparison.Ordinal));
+        Assert.Contains(logged, f => f.Id == "LG1005" && f.Message.Contains("(waived until 2027-06-30 by c.officer", StringComparison.Ordinal));
+        Assert.Contains(logged, f => f.Id == "LG1201" && f.File.EndsWith("models.yaml", StringComparison.Ordinal));
+        Assert.Contains(logged, f => f.Id == "LG1201" && f.File.EndsWith("Summaries.cs", StringComparison.Ordinal));
+        Assert.Equal(logged, printed);
+    }
+
+    /// <summary>models.yaml: gpt-4o-mini (used in code, its review waived) and Llama 3.1 at 93% of its 700M-user threshold.</summary>
+    private string Manifest(string extraModels) => $$"""
+        organisation:
+          name: Example Health Ltd
+          commercial: true
+          annualRevenue: { amount: 25000000, currency: USD }
+          monthlyActiveUsers: 650000000
+          domicile: GB
+          territories: [GB]
+        models:
+          - id: gpt-4o-mini
+            kind: api
+            licence: LicenseRef-OpenAI-Services
+            hosting: { mode: api, region: us }
+          - id: meta-llama/Llama-3.1-8B-Instruct
+            licence: LicenseRef-Llama-3.1-Community
+            review: { by: a.sharma, on: 2026-11-02, textSha256: "{{CatalogueHashes.Of(_fixture, "LicenseRef-Llama-3.1-Community")}}" }
+            hosting: { mode: self-hosted, region: gb }
+            attribution: { shown: "About page", notice: MODEL-NOTICES.txt }
+        {{extraModels}}
+        waivers:
+          - { rule: LG1005, reason: read under the master agreement, approver: c.officer, expires: 2027-06-30 }
+        """;
+
+    private const string Code = """
+        using OpenAI.Chat;
+
+        System.Console.WriteLine(Assistant.Chat("key"));
+
+        public static class Assistant
+        {
+            public static ChatClient Chat(string key) => new ChatClient("gpt-4o-mini", key);
+        }
+        """;
+
+    private static (int ExitCode, string Output) Cli(ConsumerProject consumer, params string[] args)
+    {
+        var cli = typeof(BuildCliIdentityTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "Cli").Value!;
+        return Dotnet.Run(consumer.Directory, new[] { cli }.Concat(args).ToArray());
+    }
+}
