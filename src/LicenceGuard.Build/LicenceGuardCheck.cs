@@ -74,6 +74,13 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
     /// <summary>Where the analyzer's snapshot of this evaluation goes (obj/); the build passes it to the compiler.</summary>
     public string? AnalyzerSnapshotPath { get; set; }
 
+    /// <summary>
+    /// An editor's design-time build (or `licenceguard scan`'s): only the analyzer's snapshot is written. The compliance
+    /// manifest, its reports and the SARIF log stay the real build's, which completes them after the compiler ran; a
+    /// design-time run would replace them with versions that lack the code locations.
+    /// </summary>
+    public bool DesignTime { get; set; }
+
     /// <summary>Bad input is handled in <see cref="Run"/> as located findings; this keeps MSB4018 out of the build.</summary>
     protected override void OnUnexpected(Exception ex) =>
         Log.LogError(null, DiagnosticIds.ManifestUnreadable, null, HelpLink(DiagnosticIds.ManifestUnreadable),
@@ -138,11 +145,11 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         // nor evaluates, and relays what the build reports.
         if (!string.IsNullOrWhiteSpace(AnalyzerSnapshotPath)) AnalyzerSnapshot.WriteFile(ManifestPath!, result, AnalyzerSnapshotPath!);
         foreach (var finding in result.Findings) LogFinding(finding);
-        if (!string.IsNullOrWhiteSpace(SarifLogPath)) AtomicFile.WriteIfChanged(SarifLogPath!, Core.Reports.SarifWriter.Generate(result.Findings, HelpBase));
+        if (!string.IsNullOrWhiteSpace(SarifLogPath) && !DesignTime) AtomicFile.WriteIfChanged(SarifLogPath!, Core.Reports.SarifWriter.Generate(result.Findings, HelpBase));
 
         ErrorCount = result.Count(Severity.Error);
         WarningCount = result.Count(Severity.Warning);
-        if (json != null)
+        if (json != null && !DesignTime)
         {
             var written = AtomicFile.WriteIfChanged(ComplianceManifestPath, json);
             Log.LogMessage(MessageImportance.Normal, written ? "LicenceGuard: wrote {0}" : "LicenceGuard: {0} is up to date", ComplianceManifestPath);

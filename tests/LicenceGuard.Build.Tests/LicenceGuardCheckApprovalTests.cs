@@ -67,6 +67,27 @@ public sealed class LicenceGuardCheckApprovalTests : IDisposable
     }
 
     [Fact]
+    public void DesignTime_WritesTheSnapshotOnly_LeavingTheBuildsComplianceManifestAndReports()
+    {
+        var manifest = Path.Combine(_dir, "obj", "compliance-manifest.json");
+        var reports = Path.Combine(_dir, "obj", "reports");
+        var sarif = Path.Combine(_dir, "obj", "gate.sarif");
+        var snapshot = Path.Combine(_dir, "obj", "analyzer-snapshot.tsv");
+        var (_, engine, result) = Run(OneModel, t =>
+        {
+            t.DesignTime = true;
+            t.ReportDirectory = reports;
+            t.SarifLogPath = sarif;
+            t.AnalyzerSnapshotPath = snapshot;
+        });
+        Assert.True(result, engine.All);
+        Assert.True(File.Exists(snapshot));
+        Assert.False(File.Exists(manifest));
+        Assert.False(File.Exists(sarif));
+        Assert.False(Directory.Exists(reports));
+    }
+
+    [Fact]
     public void ReportDirectory_ThenTheCompilersLog_ReportsCarryTheAnalyzersCodeLocations()
     {
         var code = Path.Combine(_dir, "Chat.cs");

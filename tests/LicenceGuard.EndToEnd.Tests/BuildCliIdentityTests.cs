@@ -22,7 +22,56 @@ public class BuildCliIdentityTests
     [Fact]
     public void SameInputs_BuildAndCli_WriteIdenticalManifests_AndReportIdenticalFindings()
     {
-        var consumer = _fixture.CreateConsumer("build-cli-identity");
+        var (consumer, build) = BuildScenario("build-cli-identity");
+        var built = File.ReadAllBytes(Path.Combine(consumer.Directory, "bin", "Debug", "net10.0", "compliance-manifest.json"));
+        Assert.Equal(built, File.ReadAllBytes(consumer.ObjFile("licenceguard/compliance-manifest.json")));
+        var logged = GateFindings.FromBuild(build);
+
+        // The CLI on the same project with the same inputs: the build's properties as options, the audit's report as the build embeds it.
+        var cliManifest = Path.Combine(_fixture.WorkRoot, "build-cli-identity.compliance-manifest.json");
+        var check = Cli(consumer, "check", "--manifest", Path.Combine(consumer.Directory, "models.yaml"), "--output", cliManifest, "--today", Today, "--margin", Margin,
+            "--dependencies", consumer.ObjFile("licenceguard/dependencies.json"));
+        Assert.True(check.ExitCode == 0, check.Output);
+        var printed = GateFindings.FromCli(check.Output);
+
+        Assert.Equal(built, File.ReadAllBytes(cliManifest));
+        // Every kind of finding the scenario sets up is there: the threshold, the waiver, drift in models.yaml and in code.
+        Assert.Contains(logged, f => f.Id == "LG1009" && f.Severity == "warning" && f.File.EndsWith("models.yaml", StringComparison.Ordinal));
+        Assert.Contains(logged, f => f.Id == "LG1005" && f.Message.Contains("(waived until 2027-06-30 by c.officer", StringComparison.Ordinal));
+        Assert.Contains(logged, f => f.Id == "LG1201" && f.File.EndsWith("models.yaml", StringComparison.Ordinal));
+        Assert.Contains(logged, f => f.Id == "LG1201" && f.File.EndsWith("Summaries.cs", StringComparison.Ordinal));
+        Assert.Equal(logged, printed);
+        // The CLI compiles the project as its build does (a design-time build) but leaves the build's outputs as they were.
+        Assert.Equal(built, File.ReadAllBytes(consumer.ObjFile("licenceguard/compliance-manifest.json")));
+    }
+
+    [Fact]
+    public void Build_AnalyzerSnapshot_CarriesEveryModelFindingTheGateReports()
+    {
+        var (consumer, build) = BuildScenario("snapshot-carries-findings");
+        // What the gate logged before the compiler ran (the findings at models.yaml); waived ones are messages, not relayed.
+        var reported = GateFindings.FromBuild(build).Where(f => f.Severity is "warning" or "error" && f.File.EndsWith("models.yaml", StringComparison.Ordinal)).ToList();
+        Assert.Contains(reported, f => f.Id == "LG1009");
+        Assert.Contains(reported, f => f.Id == "LG1201");
+
+        // What the analyzer in the compiler relays at each model's use in code: the snapshot's per-model findings.
+        var relayed = File.ReadAllLines(consumer.ObjFile("licenceguard/analyzer-snapshot.tsv"))
+            .Select(l => l.Split('\t')).Where(f => f[0] == "model").Select(f => Unescape(f[2])).ToList();
+        foreach (var finding in reported)
+            Assert.True(relayed.Any(r => r.Contains($"{finding.Id} {finding.Message}", StringComparison.Ordinal)), $"not in the snapshot: {finding}\n{string.Join("\n", relayed)}");
+    }
+
+    /// <summary>A snapshot field: backslash, tab, CR and LF are escaped.</summary>
+    private static string Unescape(string field) =>
+        System.Text.RegularExpressions.Regex.Replace(field, @"\\(.)", m => m.Groups[1].Value switch { "t" => "\t", "r" => "\r", "n" => "\n", var c => c });
+
+    /// <summary>
+    /// A real project built twice: approved after the first build, then changed (a new model in models.yaml, a use of a
+    /// declared model in a file the approval did not cover). Returns the second build's output.
+    /// </summary>
+    private (ConsumerProject Consumer, string Output) BuildScenario(string name)
+    {
+        var consumer = _fixture.CreateConsumer(name);
         consumer.WriteProject("""<PackageReference Include="OpenAI" Version="2.15.0" />""", $"<LicenceGuardThresholdMargin>{Margin}</LicenceGuardThresholdMargin>");
         consumer.WriteFile("Program.cs", Code);
         consumer.WriteFile("models.yaml", Manifest(""));
@@ -51,24 +100,7 @@ public class BuildCliIdentityTests
             """);
         var build = consumer.Build();
         Assert.True(build.ExitCode == 0, build.Output);
-        var built = File.ReadAllBytes(Path.Combine(consumer.Directory, "bin", "Debug", "net10.0", "compliance-manifest.json"));
-        Assert.Equal(built, File.ReadAllBytes(consumer.ObjFile("licenceguard/compliance-manifest.json")));
-        var logged = GateFindings.FromBuild(build.Output);
-
-        // The CLI on the same project with the same inputs: the build's properties as options, the audit's report as the build embeds it.
-        var cliManifest = Path.Combine(_fixture.WorkRoot, "build-cli-identity.compliance-manifest.json");
-        var check = Cli(consumer, "check", "--manifest", Path.Combine(consumer.Directory, "models.yaml"), "--output", cliManifest, "--today", Today, "--margin", Margin,
-            "--dependencies", consumer.ObjFile("licenceguard/dependencies.json"));
-        Assert.True(check.ExitCode == 0, check.Output);
-        var printed = GateFindings.FromCli(check.Output);
-
-        Assert.Equal(built, File.ReadAllBytes(cliManifest));
-        // Every kind of finding the scenario sets up is there: the threshold, the waiver, drift in models.yaml and in code.
-        Assert.Contains(logged, f => f.Id == "LG1009" && f.Severity == "warning" && f.File.EndsWith("models.yaml", StringComparison.Ordinal));
-        Assert.Contains(logged, f => f.Id == "LG1005" && f.Message.Contains("(waived until 2027-06-30 by c.officer", StringComparison.Ordinal));
-        Assert.Contains(logged, f => f.Id == "LG1201" && f.File.EndsWith("models.yaml", StringComparison.Ordinal));
-        Assert.Contains(logged, f => f.Id == "LG1201" && f.File.EndsWith("Summaries.cs", StringComparison.Ordinal));
-        Assert.Equal(logged, printed);
+        return (consumer, build.Output);
     }
 
     /// <summary>models.yaml: gpt-4o-mini (used in code, its review waived) and Llama 3.1 at 93% of its 700M-user threshold.</summary>
