@@ -24,9 +24,10 @@ internal sealed class CheckArguments
     private readonly string? _drift;
     private readonly string? _dependencies;
     private readonly IReadOnlyList<string> _attestations;
+    private readonly string? _project;
 
     public CheckArguments(string? manifest, IReadOnlyList<string> catalogue, string? margin, string? maxAgeDays, string? today, string? lockFile, string? drift,
-        string? dependencies, IReadOnlyList<string> attestations)
+        string? dependencies, IReadOnlyList<string> attestations, string? project)
     {
         _manifest = manifest;
         _catalogue = catalogue;
@@ -37,6 +38,7 @@ internal sealed class CheckArguments
         _drift = drift;
         _dependencies = dependencies;
         _attestations = attestations;
+        _project = project;
     }
 
     public bool TryInput(out ComplianceRunInput? input, out string error)
@@ -64,10 +66,13 @@ internal sealed class CheckArguments
         if (SafeFile.Refusal(path) is { } refusal) return Bad($"{path}: error {DiagnosticIds.ManifestUnreadable}: {refusal}", out error);
         foreach (var attestation in _attestations)
             if (SafeFile.Refusal(attestation) is { } unreadable) return Bad($"licenceguard: --attestation {attestation}: {unreadable}", out error);
+        if (_project != null && !File.Exists(_project) && !Directory.Exists(_project))
+            return Bad($"licenceguard: --project {_project}: no such file or folder (expected a .csproj, a .sln or a folder)", out error);
         string? dependencies = null;
         if (_dependencies != null && !TryDependencies(_dependencies, out dependencies, out error)) return false;
 
-        // The build's run, with the code locations the analyzers find in the code under models.yaml's folder.
+        // The build's run, with the code locations the analyzers find in the project (as the build records its own
+        // project's), or by default in all the code under models.yaml's folder.
         var dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         input = new ComplianceRunInput(path)
         {
@@ -75,7 +80,7 @@ internal sealed class CheckArguments
             ExtraCatalogue = _catalogue,
             AttestationFiles = _attestations,
             DependenciesJson = dependencies,
-            CodeLocations = ScanCommand.CodeLocations(dir),
+            CodeLocations = ScanCommand.CodeLocations(_project ?? dir, dir),
             LockPath = _lock ?? Path.Combine(dir, ApprovalLock.FileName),
             DriftSeverity = driftSeverity,
         };

@@ -32,13 +32,14 @@ public static class CheckCommand
         var snapshot = new Option<string?>("--analyzer-snapshot") { Description = "also write the analyzer's snapshot of this evaluation to this file (what the build passes to the compiler as an additional file)" };
         var dependencies = new Option<string?>("--dependencies") { Description = "the dependency audit's report to embed (a build writes it to obj/…/licenceguard/dependencies.json)" };
         var attestations = new Option<string[]>("--attestation") { Description = "hardware attestation files to embed, as LicenceGuardAttestation (.licenceguard/attestations/ beside models.yaml is always read)", AllowMultipleArgumentsPerToken = true };
+        var project = new Option<string?>("--project") { Description = "the code whose model references the compliance manifest records (a .csproj as its build records them, a .sln or a folder; default: models.yaml's folder)" };
         var command = new Command("check", "Check models.yaml against the licence catalogue and the organisation's figures")
         {
-            manifest, catalogue, margin, maxAge, output, today, format, lockOption, drift, snapshot, dependencies, attestations,
+            manifest, catalogue, margin, maxAge, output, today, format, lockOption, drift, snapshot, dependencies, attestations, project,
         };
         command.SetAction(parse => Run(new CheckArguments(parse.GetValue(manifest), parse.GetValue(catalogue) ?? Array.Empty<string>(), parse.GetValue(margin),
             parse.GetValue(maxAge), parse.GetValue(today), parse.GetValue(lockOption), parse.GetValue(drift), parse.GetValue(dependencies),
-            parse.GetValue(attestations) ?? Array.Empty<string>()), parse.GetValue(output), parse.GetValue(format)!, parse.GetValue(snapshot)));
+            parse.GetValue(attestations) ?? Array.Empty<string>(), parse.GetValue(project)), parse.GetValue(output), parse.GetValue(format)!, parse.GetValue(snapshot)));
         return command;
     }
 
