@@ -17,10 +17,7 @@ internal static class FindingLogger
         var file = loc.File;
         var line = loc.IsNone ? 0 : loc.Line;
         var column = loc.IsNone ? 0 : loc.Column;
-        var severity = f.EffectiveSeverity;
-        if (severity == Severity.Warning && policy.IsSilenced(f.Id)) severity = Severity.Info;
-        else if (severity == Severity.Warning && policy.IsError(f.Id)) severity = Severity.Error;
-        switch (severity)
+        switch (policy.Reported(f))
         {
             case Severity.Error:
                 log.LogError(null, f.Id, null, helpLink, file, line, column, 0, 0, "{0}", f.Message);

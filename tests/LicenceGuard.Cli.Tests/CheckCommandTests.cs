@@ -151,4 +151,20 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains($"{path}(3,11): message LG1005: ", output);
         Assert.Contains(" (waived until 2027-06-30 by c.officer: read under the master agreement)", output);
     }
+
+    [Theory]
+    [InlineData(new[] { "--no-warn", "LG1009" }, "message LG1009", 0)]
+    [InlineData(new[] { "--warnings-as-errors", "LG1009" }, "error LG1009", 1)]
+    [InlineData(new[] { "--treat-warnings-as-errors" }, "error LG1009", 1)]
+    [InlineData(new[] { "--treat-warnings-as-errors", "--warnings-not-as-errors", "LG1009" }, "warning LG1009", 0)]
+    public void ProjectWarningProperties_ApplyAsInTheBuild(string[] options, string expected, int exit)
+    {
+        // Llama 3.1 attributed and served only, its review waived: its one warning is the threshold (650M of 700M users).
+        var path = Write("organisation: { commercial: true, monthlyActiveUsers: 650000000 }\nmodels:\n  - id: meta-llama/Llama-3.1-8B-Instruct\n" +
+            "    licence: LicenseRef-Llama-3.1-Community\n    hosting: { mode: self-hosted }\n    distributes: false\n    attribution: { shown: About page }\n" +
+            "waivers:\n  - { rule: LG1005, reason: read under the master agreement, approver: c.officer, expires: 2027-06-30 }\n");
+        var (code, output, _) = CliRunner.Run(new[] { "check", "--manifest", path, "--today", "2026-11-29" }.Concat(options).ToArray());
+        Assert.Contains(expected, output);
+        Assert.Equal(exit, code);
+    }
 }

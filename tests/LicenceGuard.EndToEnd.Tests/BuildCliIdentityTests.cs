@@ -12,7 +12,11 @@ namespace LicenceGuard.EndToEnd.Tests;
 [Collection(PackageCollection.Name)]
 public class BuildCliIdentityTests
 {
-    private const string Today = "2026-11-29";
+    // The build's knobs, set to other than their defaults: a week after the catalogue's date, which is older than the
+    // project allows and silenced by the project's NoWarn, and a wider threshold margin.
+    private const string Today = "2026-12-05";
+    private const string MaxAgeDays = "3";
+    private const string NoWarn = "LG1016";
     private const string Margin = "0.15";
 
     private readonly PackageFixture _fixture;
@@ -30,12 +34,14 @@ public class BuildCliIdentityTests
         // The CLI on the same project with the same inputs: the build's properties as options, the audit's report as the build embeds it.
         var cliManifest = Path.Combine(_fixture.WorkRoot, "build-cli-identity.compliance-manifest.json");
         var check = Cli(consumer, "check", "--manifest", Path.Combine(consumer.Directory, "models.yaml"), "--output", cliManifest, "--today", Today, "--margin", Margin,
-            "--dependencies", consumer.ObjFile("licenceguard/dependencies.json"));
+            "--catalogue-max-age-days", MaxAgeDays, "--no-warn", NoWarn, "--dependencies", consumer.ObjFile("licenceguard/dependencies.json"));
         Assert.True(check.ExitCode == 0, check.Output);
         var printed = GateFindings.FromCli(check.Output);
 
         Assert.Equal(built, File.ReadAllBytes(cliManifest));
-        // Every kind of finding the scenario sets up is there: the threshold, the waiver, drift in models.yaml and in code.
+        // Every kind of finding the scenario sets up is there: the threshold, the waiver, the silenced catalogue age, drift
+        // in models.yaml and in code.
+        Assert.Contains(logged, f => f.Id == "LG1016" && f.Severity == "message");
         Assert.Contains(logged, f => f.Id == "LG1009" && f.Severity == "warning" && f.File.EndsWith("models.yaml", StringComparison.Ordinal));
         Assert.Contains(logged, f => f.Id == "LG1005" && f.Message.Contains("(waived until 2027-06-30 by c.officer", StringComparison.Ordinal));
         Assert.Contains(logged, f => f.Id == "LG1201" && f.File.EndsWith("models.yaml", StringComparison.Ordinal));
@@ -72,7 +78,9 @@ public class BuildCliIdentityTests
     private (ConsumerProject Consumer, string Output) BuildScenario(string name)
     {
         var consumer = _fixture.CreateConsumer(name);
-        consumer.WriteProject("""<PackageReference Include="OpenAI" Version="2.15.0" />""", $"<LicenceGuardThresholdMargin>{Margin}</LicenceGuardThresholdMargin>");
+        consumer.WriteProject("""<PackageReference Include="OpenAI" Version="2.15.0" />""",
+            $"<LicenceGuardThresholdMargin>{Margin}</LicenceGuardThresholdMargin><LicenceGuardToday>{Today}</LicenceGuardToday>" +
+            $"<LicenceGuardCatalogueMaxAgeDays>{MaxAgeDays}</LicenceGuardCatalogueMaxAgeDays><NoWarn>$(NoWarn);{NoWarn}</NoWarn>");
         consumer.WriteFile("Program.cs", Code);
         consumer.WriteFile("models.yaml", Manifest(""));
         var first = consumer.Build();

@@ -33,17 +33,24 @@ public static class CheckCommand
         var dependencies = new Option<string?>("--dependencies") { Description = "the dependency audit's report to embed (a build writes it to obj/…/licenceguard/dependencies.json)" };
         var attestations = new Option<string[]>("--attestation") { Description = "hardware attestation files to embed, as LicenceGuardAttestation (.licenceguard/attestations/ beside models.yaml is always read)", AllowMultipleArgumentsPerToken = true };
         var project = new Option<string?>("--project") { Description = "the code whose model references the compliance manifest records (a .csproj as its build records them, a .sln or a folder; default: models.yaml's folder)" };
+        var noWarn = new Option<string?>("--no-warn") { Description = "warning codes to silence (LG1009;LG1016), as the project's NoWarn" };
+        var asErrors = new Option<string?>("--warnings-as-errors") { Description = "warning codes to report as errors, as the project's WarningsAsErrors" };
+        var notAsErrors = new Option<string?>("--warnings-not-as-errors") { Description = "warning codes --treat-warnings-as-errors leaves warnings, as WarningsNotAsErrors" };
+        var allAsErrors = new Option<bool>("--treat-warnings-as-errors") { Description = "report every warning as an error, as the project's TreatWarningsAsErrors" };
         var command = new Command("check", "Check models.yaml against the licence catalogue and the organisation's figures")
         {
             manifest, catalogue, margin, maxAge, output, today, format, lockOption, drift, snapshot, dependencies, attestations, project,
+            noWarn, asErrors, notAsErrors, allAsErrors,
         };
         command.SetAction(parse => Run(new CheckArguments(parse.GetValue(manifest), parse.GetValue(catalogue) ?? Array.Empty<string>(), parse.GetValue(margin),
             parse.GetValue(maxAge), parse.GetValue(today), parse.GetValue(lockOption), parse.GetValue(drift), parse.GetValue(dependencies),
-            parse.GetValue(attestations) ?? Array.Empty<string>(), parse.GetValue(project)), parse.GetValue(output), parse.GetValue(format)!, parse.GetValue(snapshot)));
+            parse.GetValue(attestations) ?? Array.Empty<string>(), parse.GetValue(project)), parse.GetValue(output), parse.GetValue(format)!, parse.GetValue(snapshot),
+            new WarningPolicy(parse.GetValue(noWarn), parse.GetValue(asErrors), parse.GetValue(notAsErrors), parse.GetValue(allAsErrors))));
         return command;
     }
 
-    private static int Run(CheckArguments arguments, string? output, string format, string? snapshot)
+    /// <param name="warnings">The project's warning properties: the findings are printed, counted and exit as the build logs them.</param>
+    private static int Run(CheckArguments arguments, string? output, string format, string? snapshot, WarningPolicy warnings)
     {
         var sarif = string.Equals(format, "sarif", StringComparison.OrdinalIgnoreCase);
         if (!sarif && !string.Equals(format, "text", StringComparison.OrdinalIgnoreCase))
@@ -60,15 +67,15 @@ public static class CheckCommand
         var result = run.Evaluation;
         // With SARIF on stdout, the people's lines go to stderr.
         var stdout = sarif ? Console.Error : Console.Out;
-        foreach (var f in result.Findings) stdout.WriteLine(f.ToMsBuildString());
+        foreach (var f in result.Findings) stdout.WriteLine(f.ToMsBuildString(warnings.Reported(f)));
         if (sarif) Console.Out.Write(Core.Reports.SarifWriter.Generate(result.Findings));
-        var errors = result.Count(Severity.Error);
-        var warnings = result.Count(Severity.Warning);
-        stdout.WriteLine($"{Path.GetFileName(result.Manifest?.Path ?? "models.yaml")}: {result.Models.Count} declared model(s) checked, {errors} error(s), {warnings} warning(s), {result.Findings.Count(f => f.IsWaived)} waived");
+        var errorCount = result.Findings.Count(f => warnings.Reported(f) == Severity.Error);
+        var warningCount = result.Findings.Count(f => warnings.Reported(f) == Severity.Warning);
+        stdout.WriteLine($"{Path.GetFileName(result.Manifest?.Path ?? "models.yaml")}: {result.Models.Count} declared model(s) checked, {errorCount} error(s), {warningCount} warning(s), {result.Findings.Count(f => f.IsWaived)} waived");
 
         if (result.Findings.Any(f => f.Id == DiagnosticIds.ManifestUnreadable)) return ExitCodes.BadInput;
         if (output != null && run.Json != null) AtomicFile.WriteIfChanged(output, run.Json);
         if (snapshot != null) Core.AnalyzerInput.AnalyzerSnapshot.WriteFile(input!.ManifestPath, result, snapshot);
-        return errors > 0 ? ExitCodes.Findings : ExitCodes.Clean;
+        return errorCount > 0 ? ExitCodes.Findings : ExitCodes.Clean;
     }
 }

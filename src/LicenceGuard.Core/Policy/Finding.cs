@@ -44,9 +44,12 @@ public sealed class Finding
     public string HelpPage => DiagnosticIds.HelpPage(Id);
 
     /// <summary>MSBuild's canonical format, as the build's log prints the finding (an informational one as "message").</summary>
-    public string ToMsBuildString()
+    public string ToMsBuildString() => ToMsBuildString(EffectiveSeverity);
+
+    /// <param name="reported">The severity after the project's warning properties (<see cref="WarningPolicy.Reported"/>).</param>
+    public string ToMsBuildString(Severity reported)
     {
-        var sev = EffectiveSeverity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "message" };
+        var sev = reported switch { Severity.Error => "error", Severity.Warning => "warning", _ => "message" };
         return $"{Location}: {sev} {Id}: {Message}{WaiverNote}";
     }
 
