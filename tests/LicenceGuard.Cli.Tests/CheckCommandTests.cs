@@ -167,4 +167,32 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains(expected, output);
         Assert.Equal(exit, code);
     }
+
+    [Fact]
+    public void RelativeManifest_FindingsNameTheFullPath_AsTheBuildLogsThem()
+    {
+        var path = Write("organisation: { commercial: true }\nmodels:\n  - id: gpt-4o-mini\n");
+        var previous = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(_dir);
+        try
+        {
+            var (_, output, _) = CliRunner.Run("check", "--manifest", "models.yaml", "--today", "2026-11-29");
+            Assert.Contains($"{path}(3,9): error LG1003:", output);
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previous);
+        }
+    }
+
+    [Fact]
+    public void HelpBase_PointsTheSarifLogsHelpLinks_AsLicenceGuardHelpBase()
+    {
+        var path = Write("organisation: { commercial: true }\nmodels:\n  - id: gpt-4o-mini\n");
+        var (_, output, _) = CliRunner.Run("check", "--manifest", path, "--today", "2026-11-29", "--format", "sarif", "--help-base", "https://docs.example.org/licenceguard/");
+        using var sarif = System.Text.Json.JsonDocument.Parse(output);
+        var rule = sarif.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
+            .Single(r => r.GetProperty("id").GetString() == "LG1003");
+        Assert.StartsWith("https://docs.example.org/licenceguard/LG1003", rule.GetProperty("helpUri").GetString());
+    }
 }

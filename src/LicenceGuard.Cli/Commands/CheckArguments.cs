@@ -74,7 +74,8 @@ internal sealed class CheckArguments
         // The build's run, with the code locations the analyzers find in the project (as the build records its own
         // project's), or by default in all the code under models.yaml's folder.
         var dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        input = new ComplianceRunInput(path)
+        // The full path, as MSBuild gives the task: the findings name the same file in the build's log and here.
+        input = new ComplianceRunInput(Path.GetFullPath(path))
         {
             Options = options,
             ExtraCatalogue = _catalogue,

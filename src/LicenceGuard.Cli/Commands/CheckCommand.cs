@@ -37,20 +37,21 @@ public static class CheckCommand
         var asErrors = new Option<string?>("--warnings-as-errors") { Description = "warning codes to report as errors, as the project's WarningsAsErrors" };
         var notAsErrors = new Option<string?>("--warnings-not-as-errors") { Description = "warning codes --treat-warnings-as-errors leaves warnings, as WarningsNotAsErrors" };
         var allAsErrors = new Option<bool>("--treat-warnings-as-errors") { Description = "report every warning as an error, as the project's TreatWarningsAsErrors" };
+        var helpBase = new Option<string?>("--help-base") { Description = "where the SARIF log's help links point (a URL or a folder), as LicenceGuardHelpBase" };
         var command = new Command("check", "Check models.yaml against the licence catalogue and the organisation's figures")
         {
             manifest, catalogue, margin, maxAge, output, today, format, lockOption, drift, snapshot, dependencies, attestations, project,
-            noWarn, asErrors, notAsErrors, allAsErrors,
+            noWarn, asErrors, notAsErrors, allAsErrors, helpBase,
         };
         command.SetAction(parse => Run(new CheckArguments(parse.GetValue(manifest), parse.GetValue(catalogue) ?? Array.Empty<string>(), parse.GetValue(margin),
             parse.GetValue(maxAge), parse.GetValue(today), parse.GetValue(lockOption), parse.GetValue(drift), parse.GetValue(dependencies),
             parse.GetValue(attestations) ?? Array.Empty<string>(), parse.GetValue(project)), parse.GetValue(output), parse.GetValue(format)!, parse.GetValue(snapshot),
-            new WarningPolicy(parse.GetValue(noWarn), parse.GetValue(asErrors), parse.GetValue(notAsErrors), parse.GetValue(allAsErrors))));
+            new WarningPolicy(parse.GetValue(noWarn), parse.GetValue(asErrors), parse.GetValue(notAsErrors), parse.GetValue(allAsErrors)), parse.GetValue(helpBase)));
         return command;
     }
 
     /// <param name="warnings">The project's warning properties: the findings are printed, counted and exit as the build logs them.</param>
-    private static int Run(CheckArguments arguments, string? output, string format, string? snapshot, WarningPolicy warnings)
+    private static int Run(CheckArguments arguments, string? output, string format, string? snapshot, WarningPolicy warnings, string? helpBase)
     {
         var sarif = string.Equals(format, "sarif", StringComparison.OrdinalIgnoreCase);
         if (!sarif && !string.Equals(format, "text", StringComparison.OrdinalIgnoreCase))
@@ -68,7 +69,7 @@ public static class CheckCommand
         // With SARIF on stdout, the people's lines go to stderr.
         var stdout = sarif ? Console.Error : Console.Out;
         foreach (var f in result.Findings) stdout.WriteLine(f.ToMsBuildString(warnings.Reported(f)));
-        if (sarif) Console.Out.Write(Core.Reports.SarifWriter.Generate(result.Findings));
+        if (sarif) Console.Out.Write(Core.Reports.SarifWriter.Generate(result.Findings, helpBase));
         var errorCount = result.Findings.Count(f => warnings.Reported(f) == Severity.Error);
         var warningCount = result.Findings.Count(f => warnings.Reported(f) == Severity.Warning);
         stdout.WriteLine($"{Path.GetFileName(result.Manifest?.Path ?? "models.yaml")}: {result.Models.Count} declared model(s) checked, {errorCount} error(s), {warningCount} warning(s), {result.Findings.Count(f => f.IsWaived)} waived");
