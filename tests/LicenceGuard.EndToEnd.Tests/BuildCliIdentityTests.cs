@@ -4,10 +4,11 @@ namespace LicenceGuard.EndToEnd.Tests;
 
 /// <summary>
 /// The build and `licenceguard check` are two adapters of one compliance run: on a real consumer project (a declared
-/// model used in code, a waiver, an approval lock with drift in models.yaml and in the code, a licence threshold near),
-/// the same inputs give byte-identical compliance manifests and the same findings. The manifest is compared as bytes
-/// between the two producers and the findings as the build logged and the CLI printed them, so the test does not
-/// depend on the manifest's JSON layout.
+/// model used in code, a waiver, an approval lock with drift in models.yaml and in the code, a licence threshold near,
+/// an organisation catalogue file, a hardware attestation, the dependency audit's report), the same inputs give
+/// byte-identical compliance manifests and the same findings. The manifest is compared as bytes between the two
+/// producers and the findings as the build logged and the CLI printed them, so the test does not depend on the
+/// manifest's JSON layout.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public class BuildCliIdentityTests
@@ -34,11 +35,17 @@ public class BuildCliIdentityTests
         // The CLI on the same project with the same inputs: the build's properties as options, the audit's report as the build embeds it.
         var cliManifest = Path.Combine(_fixture.WorkRoot, "build-cli-identity.compliance-manifest.json");
         var check = Cli(consumer, "check", "--manifest", Path.Combine(consumer.Directory, "models.yaml"), "--output", cliManifest, "--today", Today, "--margin", Margin,
-            "--catalogue-max-age-days", MaxAgeDays, "--no-warn", NoWarn, "--dependencies", consumer.ObjFile("licenceguard/dependencies.json"));
+            "--catalogue-max-age-days", MaxAgeDays, "--no-warn", NoWarn, "--dependencies", consumer.ObjFile("licenceguard/dependencies.json"),
+            "--catalogue", Path.Combine("legal", "acme.yaml"), "--attestation", consumer.ObjFile("licenceguard/attestations/meta-llama_Llama-3.1-8B-Instruct.json"));
         Assert.True(check.ExitCode == 0, check.Output);
         var printed = GateFindings.FromCli(check.Output);
 
         Assert.Equal(built, File.ReadAllBytes(cliManifest));
+        // The inputs did reach the manifest (searched as text: its layout is not this test's business).
+        var text = System.Text.Encoding.UTF8.GetString(built);
+        Assert.Contains("NVIDIA H200", text);
+        Assert.Contains("legal/acme.yaml", text);
+        Assert.Contains("Summaries.cs", text);
         // Every kind of finding the scenario sets up is there: the threshold, the waiver, the silenced catalogue age, drift
         // in models.yaml and in code.
         Assert.Contains(logged, f => f.Id == "LG1016" && f.Severity == "message");
@@ -78,11 +85,21 @@ public class BuildCliIdentityTests
     private (ConsumerProject Consumer, string Output) BuildScenario(string name)
     {
         var consumer = _fixture.CreateConsumer(name);
-        consumer.WriteProject("""<PackageReference Include="OpenAI" Version="2.15.0" />""",
+        consumer.WriteProject("""<PackageReference Include="OpenAI" Version="2.15.0" /><LicenceGuardCatalogue Include="legal/acme.yaml" />""",
             $"<LicenceGuardThresholdMargin>{Margin}</LicenceGuardThresholdMargin><LicenceGuardToday>{Today}</LicenceGuardToday>" +
             $"<LicenceGuardCatalogueMaxAgeDays>{MaxAgeDays}</LicenceGuardCatalogueMaxAgeDays><NoWarn>$(NoWarn);{NoWarn}</NoWarn>");
         consumer.WriteFile("Program.cs", Code);
         consumer.WriteFile("models.yaml", Manifest(""));
+        // An organisation catalogue file (LicenceGuardCatalogue) and a hardware attestation where the hardware check writes it.
+        consumer.WriteFile(Path.Combine("legal", "acme.yaml"), """
+            id: LicenseRef-Acme-Enterprise
+            name: Acme Enterprise Model Agreement
+            openness: proprietary-service
+            sources: { contract: "https://legal.example.test/acme.pdf" }
+            commercialUse: { value: allowed, source: contract }
+            """);
+        consumer.WriteFile(Path.Combine("obj", "Debug", "net10.0", "licenceguard", "attestations", "meta-llama_Llama-3.1-8B-Instruct.json"),
+            """{ "schema": "licenceguard-hardware-attestation/1", "result": "passed", "gpu": { "name": "NVIDIA H200" } }""");
         var first = consumer.Build();
         Assert.True(first.ExitCode == 0, first.Output);
 
