@@ -71,6 +71,9 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
     /// <summary>LicenceGuardSarifLog: when set, the findings are also written there as a SARIF 2.1.0 log.</summary>
     public string? SarifLogPath { get; set; }
 
+    /// <summary>A copy of the gate's SARIF log (obj/), which the code-references task completes into <see cref="SarifLogPath"/> after the compiler.</summary>
+    public string? GateSarifLogPath { get; set; }
+
     /// <summary>Where the analyzer's snapshot of this evaluation goes (obj/); the build passes it to the compiler.</summary>
     public string? AnalyzerSnapshotPath { get; set; }
 
@@ -145,7 +148,12 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         // nor evaluates, and relays what the build reports.
         if (!string.IsNullOrWhiteSpace(AnalyzerSnapshotPath)) AnalyzerSnapshot.WriteFile(ManifestPath!, result, AnalyzerSnapshotPath!);
         foreach (var finding in result.Findings) LogFinding(finding);
-        if (!string.IsNullOrWhiteSpace(SarifLogPath) && !DesignTime) AtomicFile.WriteIfChanged(SarifLogPath!, Core.Reports.SarifWriter.Generate(result.Findings, HelpBase));
+        if (!string.IsNullOrWhiteSpace(SarifLogPath) && !DesignTime)
+        {
+            var sarif = Core.Reports.SarifWriter.Generate(result.Findings, HelpBase);
+            AtomicFile.WriteIfChanged(SarifLogPath!, sarif);
+            if (!string.IsNullOrWhiteSpace(GateSarifLogPath)) AtomicFile.WriteIfChanged(GateSarifLogPath!, sarif);
+        }
 
         ErrorCount = result.Count(Severity.Error);
         WarningCount = result.Count(Severity.Warning);

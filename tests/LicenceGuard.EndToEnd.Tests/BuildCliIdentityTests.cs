@@ -19,6 +19,7 @@ public class BuildCliIdentityTests
     private const string MaxAgeDays = "3";
     private const string NoWarn = "LG1016";
     private const string Margin = "0.15";
+    private const string HelpBase = "https://docs.example.test/licenceguard/";
 
     private readonly PackageFixture _fixture;
 
@@ -34,11 +35,20 @@ public class BuildCliIdentityTests
 
         // The CLI on the same project with the same inputs: the build's properties as options, the audit's report as the build embeds it.
         var cliManifest = Path.Combine(_fixture.WorkRoot, "build-cli-identity.compliance-manifest.json");
-        var check = Cli(consumer, "check", "--manifest", Path.Combine(consumer.Directory, "models.yaml"), "--output", cliManifest, "--today", Today, "--margin", Margin,
+        var inputs = new[]
+        {
+            "check", "--manifest", Path.Combine(consumer.Directory, "models.yaml"), "--today", Today, "--margin", Margin,
             "--catalogue-max-age-days", MaxAgeDays, "--no-warn", NoWarn, "--dependencies", consumer.ObjFile("licenceguard/dependencies.json"),
-            "--catalogue", Path.Combine("legal", "acme.yaml"), "--attestation", consumer.ObjFile("licenceguard/attestations/meta-llama_Llama-3.1-8B-Instruct.json"));
+            "--catalogue", Path.Combine("legal", "acme.yaml"), "--attestation", consumer.ObjFile("licenceguard/attestations/meta-llama_Llama-3.1-8B-Instruct.json"),
+        };
+        var check = Cli(consumer, inputs.Concat(new[] { "--output", cliManifest }).ToArray());
         Assert.True(check.ExitCode == 0, check.Output);
         var printed = GateFindings.FromCli(check.Output);
+        // The same findings as a SARIF log: check writes it to stdout (the people's lines to stderr).
+        var cliSarif = Path.Combine(_fixture.WorkRoot, "build-cli-identity.sarif");
+        var sarif = Dotnet.RunProgram("sh", consumer.Directory, new Dictionary<string, string> { ["SARIF_OUT"] = cliSarif },
+            new[] { "-c", "dotnet \"$@\" > \"$SARIF_OUT\"", "sh", CliPath }.Concat(inputs).Concat(new[] { "--format", "sarif", "--help-base", HelpBase }).ToArray());
+        Assert.True(sarif.ExitCode == 0, sarif.Output);
 
         Assert.Equal(built, File.ReadAllBytes(cliManifest));
         // The inputs did reach the manifest (searched as text: its layout is not this test's business).
@@ -54,6 +64,9 @@ public class BuildCliIdentityTests
         Assert.Contains(logged, f => f.Id == "LG1201" && f.File.EndsWith("models.yaml", StringComparison.Ordinal));
         Assert.Contains(logged, f => f.Id == "LG1201" && f.File.EndsWith("Summaries.cs", StringComparison.Ordinal));
         Assert.Equal(logged, printed);
+        // The build's SARIF log (LicenceGuardSarifLog) holds every finding too, the drift found after the compiler included.
+        Assert.Equal(File.ReadAllBytes(cliSarif), File.ReadAllBytes(Path.Combine(consumer.Directory, "licenceguard.sarif")));
+        Assert.Contains("Summaries.cs", File.ReadAllText(cliSarif));
         // The CLI compiles the project as its build does (a design-time build) but leaves the build's outputs as they were.
         Assert.Equal(built, File.ReadAllBytes(consumer.ObjFile("licenceguard/compliance-manifest.json")));
     }
@@ -87,7 +100,8 @@ public class BuildCliIdentityTests
         var consumer = _fixture.CreateConsumer(name);
         consumer.WriteProject("""<PackageReference Include="OpenAI" Version="2.15.0" /><LicenceGuardCatalogue Include="legal/acme.yaml" />""",
             $"<LicenceGuardThresholdMargin>{Margin}</LicenceGuardThresholdMargin><LicenceGuardToday>{Today}</LicenceGuardToday>" +
-            $"<LicenceGuardCatalogueMaxAgeDays>{MaxAgeDays}</LicenceGuardCatalogueMaxAgeDays><NoWarn>$(NoWarn);{NoWarn}</NoWarn>");
+            $"<LicenceGuardCatalogueMaxAgeDays>{MaxAgeDays}</LicenceGuardCatalogueMaxAgeDays><NoWarn>$(NoWarn);{NoWarn}</NoWarn>" +
+            $"<LicenceGuardSarifLog>licenceguard.sarif</LicenceGuardSarifLog><LicenceGuardHelpBase>{HelpBase}</LicenceGuardHelpBase>");
         consumer.WriteFile("Program.cs", Code);
         consumer.WriteFile("models.yaml", Manifest(""));
         // An organisation catalogue file (LicenceGuardCatalogue) and a hardware attestation where the hardware check writes it.
@@ -163,9 +177,8 @@ public class BuildCliIdentityTests
         }
         """;
 
-    private static (int ExitCode, string Output) Cli(ConsumerProject consumer, params string[] args)
-    {
-        var cli = typeof(BuildCliIdentityTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "Cli").Value!;
-        return Dotnet.Run(consumer.Directory, new[] { cli }.Concat(args).ToArray());
-    }
+    private static string CliPath => typeof(BuildCliIdentityTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "Cli").Value!;
+
+    private static (int ExitCode, string Output) Cli(ConsumerProject consumer, params string[] args) =>
+        Dotnet.Run(consumer.Directory, new[] { CliPath }.Concat(args).ToArray());
 }
