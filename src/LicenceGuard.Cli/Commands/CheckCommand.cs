@@ -3,9 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using LicenceGuard.Core;
-using LicenceGuard.Core.Approval;
 using LicenceGuard.Core.Diagnostics;
-using LicenceGuard.Core.Files;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Policy;
 
