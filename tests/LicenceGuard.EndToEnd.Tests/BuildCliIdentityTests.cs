@@ -5,9 +5,9 @@ namespace LicenceGuard.EndToEnd.Tests;
 /// <summary>
 /// The build and `licenceguard check` are two adapters of one compliance run: on a real consumer project (a declared
 /// model used in code, a waiver, an approval lock with drift in models.yaml and in the code, a licence threshold near,
-/// an organisation catalogue file, a hardware attestation, the dependency audit's report), the same inputs give
-/// byte-identical compliance manifests and the same findings. The manifest is compared as bytes between the two
-/// producers and the findings as the build logged and the CLI printed them, so the test does not depend on the
+/// a weights file, an organisation catalogue file, a hardware attestation, the dependency audit's report), the same
+/// inputs give byte-identical compliance manifests and the same findings. The manifest is compared as bytes between the
+/// two producers and the findings as the build logged and the CLI printed them, so the test does not depend on the
 /// manifest's JSON layout.
 /// </summary>
 [Collection(PackageCollection.Name)]
@@ -56,6 +56,8 @@ public class BuildCliIdentityTests
         Assert.Contains("NVIDIA H200", text);
         Assert.Contains("legal/acme.yaml", text);
         Assert.Contains("Summaries.cs", text);
+        Assert.Contains("weights/model.safetensors", text);
+        Assert.Contains("F32", text);
         // Every kind of finding the scenario sets up is there: the threshold, the waiver, the silenced catalogue age, drift
         // in models.yaml and in code.
         Assert.Contains(logged, f => f.Id == "LG1016" && f.Severity == "message");
@@ -104,6 +106,8 @@ public class BuildCliIdentityTests
             $"<LicenceGuardSarifLog>licenceguard.sarif</LicenceGuardSarifLog><LicenceGuardHelpBase>{HelpBase}</LicenceGuardHelpBase>");
         consumer.WriteFile("Program.cs", Code);
         consumer.WriteFile("models.yaml", Manifest(""));
+        Directory.CreateDirectory(Path.Combine(consumer.Directory, "weights"));
+        File.WriteAllBytes(Path.Combine(consumer.Directory, "weights", "model.safetensors"), Weights);
         // An organisation catalogue file (LicenceGuardCatalogue) and a hardware attestation where the hardware check writes it.
         consumer.WriteFile(Path.Combine("legal", "acme.yaml"), """
             id: LicenseRef-Acme-Enterprise
@@ -142,7 +146,17 @@ public class BuildCliIdentityTests
         return (consumer, build.Output);
     }
 
-    /// <summary>models.yaml: gpt-4o-mini (used in code, its review waived) and Llama 3.1 at 93% of its 700M-user threshold.</summary>
+    /// <summary>A valid safetensors file (header length, JSON header, two F32 values), so the weights are inspected and verified.</summary>
+    private static readonly byte[] Weights = SafetensorsFile();
+
+    private static byte[] SafetensorsFile()
+    {
+        var header = System.Text.Encoding.UTF8.GetBytes("{\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}");
+        return BitConverter.GetBytes((ulong)header.Length).Concat(header).Concat(BitConverter.GetBytes(1f)).Concat(BitConverter.GetBytes(1f)).ToArray();
+    }
+
+    /// <summary>models.yaml: gpt-4o-mini (used in code, its review waived), Llama 3.1 at 93% of its 700M-user threshold and
+    /// a self-hosted model with its weights file.</summary>
     private string Manifest(string extraModels) => $$"""
         organisation:
           name: Example Health Ltd
@@ -161,6 +175,13 @@ public class BuildCliIdentityTests
             review: { by: a.sharma, on: 2026-11-02, textSha256: "{{CatalogueHashes.Of(_fixture, "LicenseRef-Llama-3.1-Community")}}" }
             hosting: { mode: self-hosted, region: gb }
             attribution: { shown: "About page", notice: MODEL-NOTICES.txt }
+          - id: Qwen/Qwen3-8B
+            licence: Apache-2.0
+            review: { by: a.sharma, on: 2026-11-02, textSha256: "{{CatalogueHashes.Of(_fixture, "Apache-2.0")}}" }
+            hosting: { mode: self-hosted }
+            attribution: { notice: NOTICE }
+            weights:
+              - { path: weights/model.safetensors, sha256: "{{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Weights))}}", format: safetensors }
         {{extraModels}}
         waivers:
           - { rule: LG1005, reason: read under the master agreement, approver: c.officer, expires: 2027-06-30 }
