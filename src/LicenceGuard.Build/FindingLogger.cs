@@ -17,10 +17,7 @@ internal static class FindingLogger
         var file = loc.File;
         var line = loc.IsNone ? 0 : loc.Line;
         var column = loc.IsNone ? 0 : loc.Column;
-        var severity = f.EffectiveSeverity;
-        if (severity == Severity.Warning && policy.IsSilenced(f.Id)) severity = Severity.Info;
-        else if (severity == Severity.Warning && policy.IsError(f.Id)) severity = Severity.Error;
-        switch (severity)
+        switch (policy.Reported(f))
         {
             case Severity.Error:
                 log.LogError(null, f.Id, null, helpLink, file, line, column, 0, 0, "{0}", f.Message);
@@ -29,8 +26,7 @@ internal static class FindingLogger
                 log.LogWarning(null, f.Id, null, helpLink, file, line, column, 0, 0, "{0}", f.Message);
                 break;
             default:
-                var waived = f.WaivedBy is { } w ? $" (waived until {w.Expires:yyyy-MM-dd} by {w.Approver}: {w.Reason})" : string.Empty;
-                log.LogMessage(null, f.Id, null, file, line, column, 0, 0, MessageImportance.High, "{0}{1}", f.Message, waived);
+                log.LogMessage(null, f.Id, null, file, line, column, 0, 0, MessageImportance.High, "{0}{1}", f.Message, f.WaiverNote);
                 break;
         }
     }

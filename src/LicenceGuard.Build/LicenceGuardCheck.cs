@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -72,8 +71,18 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
     /// <summary>LicenceGuardSarifLog: when set, the findings are also written there as a SARIF 2.1.0 log.</summary>
     public string? SarifLogPath { get; set; }
 
+    /// <summary>A copy of the gate's SARIF log (obj/), which the code-references task completes into <see cref="SarifLogPath"/> after the compiler.</summary>
+    public string? GateSarifLogPath { get; set; }
+
     /// <summary>Where the analyzer's snapshot of this evaluation goes (obj/); the build passes it to the compiler.</summary>
     public string? AnalyzerSnapshotPath { get; set; }
+
+    /// <summary>
+    /// An editor's design-time build (or `licenceguard scan`'s): only the analyzer's snapshot is written. The compliance
+    /// manifest, its reports and the SARIF log stay the real build's, which completes them after the compiler ran; a
+    /// design-time run would replace them with versions that lack the code locations.
+    /// </summary>
+    public bool DesignTime { get; set; }
 
     /// <summary>Bad input is handled in <see cref="Run"/> as located findings; this keeps MSB4018 out of the build.</summary>
     protected override void OnUnexpected(Exception ex) =>
@@ -101,14 +110,14 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         var options = new PolicyOptions();
         if (!string.IsNullOrWhiteSpace(ThresholdMargin))
         {
-            if (!double.TryParse(ThresholdMargin, NumberStyles.Float, CultureInfo.InvariantCulture, out var margin) || margin < 0 || margin >= 1)
-                return Fail($"LicenceGuardThresholdMargin must be a fraction between 0 and 1, not '{ThresholdMargin}'");
+            if (!PolicyOptionText.TryMargin(ThresholdMargin!, out var margin))
+                return Fail($"LicenceGuardThresholdMargin must be {PolicyOptionText.MarginExpected}, not '{ThresholdMargin}'");
             options.ThresholdMargin = margin;
         }
         if (!string.IsNullOrWhiteSpace(CatalogueMaxAgeDays))
         {
-            if (!int.TryParse(CatalogueMaxAgeDays, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) || days < 0)
-                return Fail($"LicenceGuardCatalogueMaxAgeDays must be a whole number of days, not '{CatalogueMaxAgeDays}'");
+            if (!PolicyOptionText.TryMaxAgeDays(CatalogueMaxAgeDays!, out var days))
+                return Fail($"LicenceGuardCatalogueMaxAgeDays must be {PolicyOptionText.MaxAgeExpected}, not '{CatalogueMaxAgeDays}'");
             options.CatalogueMaxAgeDays = days;
         }
         if (!string.IsNullOrWhiteSpace(Today))
@@ -138,11 +147,16 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         // nor evaluates, and relays what the build reports.
         if (!string.IsNullOrWhiteSpace(AnalyzerSnapshotPath)) AnalyzerSnapshot.WriteFile(ManifestPath!, result, AnalyzerSnapshotPath!);
         foreach (var finding in result.Findings) LogFinding(finding);
-        if (!string.IsNullOrWhiteSpace(SarifLogPath)) AtomicFile.WriteIfChanged(SarifLogPath!, Core.Reports.SarifWriter.Generate(result.Findings, HelpBase));
+        if (!string.IsNullOrWhiteSpace(SarifLogPath) && !DesignTime)
+        {
+            var sarif = Core.Reports.SarifWriter.Generate(result.Findings, HelpBase);
+            AtomicFile.WriteIfChanged(SarifLogPath!, sarif);
+            if (!string.IsNullOrWhiteSpace(GateSarifLogPath)) AtomicFile.WriteIfChanged(GateSarifLogPath!, sarif);
+        }
 
         ErrorCount = result.Count(Severity.Error);
         WarningCount = result.Count(Severity.Warning);
-        if (run.Document != null)
+        if (run.Document != null && !DesignTime)
         {
             var written = Core.Document.ComplianceJson.WriteFile(ComplianceManifestPath, run.Document);
             Log.LogMessage(MessageImportance.Normal, written ? "LicenceGuard: wrote {0}" : "LicenceGuard: {0} is up to date", ComplianceManifestPath);

@@ -40,6 +40,12 @@ public sealed class LicenceGuardCodeReferences : LicenceGuardTask
     /// <summary>warning (default) | error | none: how a change in where code uses a model since the approval is reported.</summary>
     public string? DriftSeverity { get; set; }
 
+    /// <summary>LicenceGuardSarifLog: completed with the findings of this task, so that it holds every finding of the build.</summary>
+    public string? SarifLogPath { get; set; }
+
+    /// <summary>The gate's own SARIF log (obj/), which <see cref="SarifLogPath"/> is made from each time.</summary>
+    public string? GateSarifLogPath { get; set; }
+
     protected override void OnUnexpected(Exception ex) =>
         Log.LogWarning(null, DiagnosticIds.AnalyzerInternalFailure, null, HelpLink(DiagnosticIds.AnalyzerInternalFailure),
             ErrorLogPath, 0, 0, 0, 0, "LicenceGuard could not add the code references to the compliance manifest: {0}: {1}", ex.GetType().Name, ex.Message);
@@ -75,13 +81,18 @@ public sealed class LicenceGuardCodeReferences : LicenceGuardTask
             Log.LogMessage(MessageImportance.Normal, "LicenceGuard: {0} code reference(s) to declared models added to {1}", locations.Values.Sum(l => l.Count), ComplianceManifestPath);
         ComplianceReports.Write(Log, document, ReportDirectory, ReportListPath, LockPath);
         // Only now is it known where code uses each model; the gate reported every other change since the approval.
-        if (Core.Approval.DriftSeverity.TryParse(DriftSeverity, out var severity) && severity is { } s && !string.IsNullOrWhiteSpace(LockPath))
-            foreach (var finding in Core.Approval.DriftCheck.Run(ManifestPath, document, LockPath!, s, codeUseOnly: true))
-            {
-                LogFinding(finding);
-                if (finding.EffectiveSeverity == Core.Severity.Error) ErrorCount++;
-                else if (finding.EffectiveSeverity == Core.Severity.Warning) WarningCount++;
-            }
+        var codeUse = Core.Approval.DriftSeverity.TryParse(DriftSeverity, out var severity) && severity is { } s && !string.IsNullOrWhiteSpace(LockPath)
+            ? Core.Approval.DriftCheck.Run(ManifestPath, document, LockPath!, s, codeUseOnly: true)
+            : new System.Collections.Generic.List<Core.Policy.Finding>();
+        foreach (var finding in codeUse)
+        {
+            LogFinding(finding);
+            if (finding.EffectiveSeverity == Core.Severity.Error) ErrorCount++;
+            else if (finding.EffectiveSeverity == Core.Severity.Warning) WarningCount++;
+        }
+        // From the gate's own log each time, so that a finding is never appended twice.
+        if (!string.IsNullOrWhiteSpace(SarifLogPath) && !string.IsNullOrWhiteSpace(GateSarifLogPath) && File.Exists(GateSarifLogPath))
+            AtomicFile.WriteIfChanged(SarifLogPath!, Core.Reports.SarifWriter.Append(File.ReadAllText(GateSarifLogPath), codeUse, HelpBase));
         return !Log.HasLoggedErrors;
     }
 }

@@ -48,7 +48,7 @@ public abstract class LicenceGuardTask : Task
     /// <summary>LicenceGuardHelpBase: where help links point (a URL, or a folder; by default the package's pages).</summary>
     public string? HelpBase { get; set; }
 
-    internal WarningPolicy Policy => new(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
+    internal Core.Policy.WarningPolicy Policy => new(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
 
     internal string? HelpLink(string id) => Core.Diagnostics.DiagnosticIds.HelpUri(id, HelpBase);
 

@@ -143,6 +143,29 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal("self-hosted", onnx.Hosting!.Mode!.Value);
     }
 
+    [Fact]
+    public void CheckProject_RecordsThatProjectsReferences_RelativeToModelsYaml_AsItsBuildDoes()
+    {
+        // One models.yaml above two projects: each project's build records its own references, so does check --project.
+        Write("models.yaml", "organisation: { commercial: true }\nmodels:\n  - { id: gpt-4o-mini, licence: LicenseRef-OpenAI-Services, hosting: { mode: api } }\n");
+        Write("Web/Web.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        Write("Web/Chat.cs", "static class Chat { const string Model = \"gpt-4o-mini\"; }\n");
+        Write("Worker/Worker.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        Write("Worker/Batch.cs", "static class Batch { const string Model = \"gpt-4o-mini\"; }\n");
+        var manifest = Path.Combine(_dir, "models.yaml");
+
+        var web = ScanCommand.CodeLocations(Path.Combine(_dir, "Web", "Web.csproj"), _dir);
+        Assert.Equal(new[] { "Web/Chat.cs" }, web["gpt-4o-mini"].Select(l => l.File));
+        Assert.Equal(new[] { "Web/Chat.cs", "Worker/Batch.cs" }, ScanCommand.CodeLocations(_dir)["gpt-4o-mini"].Select(l => l.File));
+
+        var output = Path.Combine(_dir, "web.compliance-manifest.json");
+        var (code, _) = RunCli("check", "--manifest", manifest, "--today", "2026-11-29", "--project", Path.Combine(_dir, "Web", "Web.csproj"), "-o", output);
+        Assert.Equal(1, code);
+        Assert.Contains("Web/Chat.cs", File.ReadAllText(output));
+        Assert.DoesNotContain("Worker/Batch.cs", File.ReadAllText(output));
+        Assert.Equal(2, RunCli("check", "--manifest", manifest, "--project", Path.Combine(_dir, "Nowhere.csproj")).Code);
+    }
+
     private static (int Code, string Output) RunCli(params string[] args)
     {
         var previous = Console.Out;

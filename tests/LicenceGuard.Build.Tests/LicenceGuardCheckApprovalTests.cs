@@ -67,6 +67,27 @@ public sealed class LicenceGuardCheckApprovalTests : IDisposable
     }
 
     [Fact]
+    public void DesignTime_WritesTheSnapshotOnly_LeavingTheBuildsComplianceManifestAndReports()
+    {
+        var manifest = Path.Combine(_dir, "obj", "compliance-manifest.json");
+        var reports = Path.Combine(_dir, "obj", "reports");
+        var sarif = Path.Combine(_dir, "obj", "gate.sarif");
+        var snapshot = Path.Combine(_dir, "obj", "analyzer-snapshot.tsv");
+        var (_, engine, result) = Run(OneModel, t =>
+        {
+            t.DesignTime = true;
+            t.ReportDirectory = reports;
+            t.SarifLogPath = sarif;
+            t.AnalyzerSnapshotPath = snapshot;
+        });
+        Assert.True(result, engine.All);
+        Assert.True(File.Exists(snapshot));
+        Assert.False(File.Exists(manifest));
+        Assert.False(File.Exists(sarif));
+        Assert.False(Directory.Exists(reports));
+    }
+
+    [Fact]
     public void ReportDirectory_ThenTheCompilersLog_ReportsCarryTheAnalyzersCodeLocations()
     {
         var code = Path.Combine(_dir, "Chat.cs");
@@ -113,4 +134,45 @@ public sealed class LicenceGuardCheckApprovalTests : IDisposable
         Assert.Contains(engine.Warnings, w => w.Code == DiagnosticIds.AnalyzerInternalFailure && w.File == log);
         Assert.Equal(before, File.ReadAllText(manifest));
     }
+
+    [Fact]
+    public void SarifLog_IsCompletedWithTheCodeUseDrift_OnceHoweverOftenTheTaskRuns()
+    {
+        var manifest = Path.Combine(_dir, "obj", "compliance-manifest.json");
+        var log = Path.Combine(_dir, "obj", "compiler.sarif");
+        var final = Path.Combine(_dir, "licenceguard.sarif");
+        var gate = Path.Combine(_dir, "obj", "gate.sarif");
+        LicenceGuardCodeReferences References(FakeBuildEngine engine) => new()
+        {
+            BuildEngine = engine, ErrorLogPath = log, ComplianceManifestPath = manifest, ManifestPath = Path.Combine(_dir, "models.yaml"),
+            LockPath = Path.Combine(_dir, "models.lock.json"), SarifLogPath = final, GateSarifLogPath = gate,
+        };
+        // Approved while only Chat.cs used the model.
+        Run(OneModel);
+        File.WriteAllText(log, CompilerLog("Chat.cs"));
+        Assert.True(References(new FakeBuildEngine()).Execute());
+        File.WriteAllText(Path.Combine(_dir, "models.lock.json"), Core.Approval.ApprovalLock.Create(Core.Document.ComplianceJson.ReadFile(manifest), "c.officer", new DateTime(2026, 11, 20)));
+
+        // Now Summaries.cs uses it too: known only after the compiler, so the task adds it to the gate's log.
+        var (_, engine, _) = Run(OneModel, t => { t.SarifLogPath = final; t.GateSarifLogPath = gate; });
+        Assert.Equal(File.ReadAllText(gate), File.ReadAllText(final));
+        File.WriteAllText(log, CompilerLog("Chat.cs", "Summaries.cs"));
+        for (var run = 0; run < 2; run++)
+        {
+            Assert.True(References(engine).Execute(), engine.All);
+            using var sarif = System.Text.Json.JsonDocument.Parse(File.ReadAllText(final));
+            var drift = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+                .Where(r => r.GetProperty("ruleId").GetString() == DiagnosticIds.DriftFromApproved).ToList();
+            Assert.Single(drift);
+            Assert.EndsWith("/Summaries.cs", drift[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        }
+    }
+
+    /// <summary>A compiler's SARIF log with one LG0022 record of gpt-4o-mini in each file.</summary>
+    private string CompilerLog(params string[] files) =>
+        "{ \"version\": \"2.1.0\", \"runs\": [ { \"results\": [ " + string.Join(", ", files.Select(f => $$"""
+            { "ruleId": "LG0022", "level": "note", "message": { "text": "Model reference 'gpt-4o-mini' (literal)" },
+              "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "{{new Uri(Path.Combine(_dir, f)).AbsoluteUri}}" }, "region": { "startLine": 1, "startColumn": 35 } } } ],
+              "properties": { "customProperties": { "declaredModel": "gpt-4o-mini", "kind": "literal", "literal": "gpt-4o-mini" } } }
+            """)) + " ] } ] }";
 }

@@ -1,4 +1,5 @@
 using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Policy;
 
 namespace LicenceGuard.Build.Tests;
 

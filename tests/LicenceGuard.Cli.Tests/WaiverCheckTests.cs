@@ -39,7 +39,7 @@ public sealed class WaiverCheckTests : IDisposable
         var path = Manifest("waivers:\n  - { rule: LG1202, model: deepseek-ai/DeepSeek-R1, reason: re-evaluation booked, approver: c.officer, expires: 2027-01-31 }");
         var (exit, output, err) = CliRunner.Run("check", "--manifest", path, "--today", "2026-11-29");
         Assert.True(exit == 0, output + err);
-        Assert.Contains("[waived until 2027-01-31 by c.officer: re-evaluation booked]", Assert.Single(Lines(output, "LG1202")));
+        Assert.Contains("(waived until 2027-01-31 by c.officer: re-evaluation booked)", Assert.Single(Lines(output, "LG1202")));
         Assert.Empty(Lines(output, "LG1015"));
         Assert.Contains("0 error(s), 0 warning(s), 1 waived", output);
     }
@@ -75,6 +75,6 @@ public sealed class WaiverCheckTests : IDisposable
         Assert.All(drift, l => Assert.DoesNotContain("[waived", l));
         var refused = Assert.Single(Lines(output, "LG1015"));
         Assert.Contains($"{path}(11,13): warning LG1015: waiver of LG1201: LG1201 cannot be waived (a change since the approval is accepted by approving again", refused);
-        Assert.Contains("[waived until 2027-01-31 by c.officer: re-evaluation booked]", Assert.Single(Lines(output, "LG1202")));
+        Assert.Contains("(waived until 2027-01-31 by c.officer: re-evaluation booked)", Assert.Single(Lines(output, "LG1202")));
     }
 }

@@ -110,13 +110,24 @@ public static class ScanCommand
         return true;
     }
 
-    /// <summary>Where the code under a folder references each model that its models.yaml declares (the compliance manifest's codeLocations).</summary>
-    public static SortedDictionary<string, List<CodeLocation>> CodeLocations(string folder)
+    /// <summary>Where the code under models.yaml's folder references each model it declares.</summary>
+    public static SortedDictionary<string, List<CodeLocation>> CodeLocations(string folder) => CodeLocations(folder, folder);
+
+    /// <summary>
+    /// Where the code of PATH (a folder, a project or a solution) references each model that models.yaml declares: the
+    /// compliance manifest's codeLocations, with paths relative to models.yaml's folder as the build records them.
+    /// </summary>
+    public static SortedDictionary<string, List<CodeLocation>> CodeLocations(string path, string manifestDir)
     {
         var locations = new SortedDictionary<string, List<CodeLocation>>(StringComparer.Ordinal);
-        if (!TryScan(folder, out var hits, out _)) return locations;
+        if (!TryScan(path, out var hits, out _)) return locations;
+        var full = Path.GetFullPath(path);
+        var scanBase = Directory.Exists(full) ? full : Path.GetDirectoryName(full)!;
         foreach (var hit in hits.Where(h => h.DeclaredModel != null))
-            CodeReferences.Add(locations, hit.DeclaredModel!, new CodeLocation(hit.File, hit.Line, hit.Column, hit.Kind, hit.Api));
+        {
+            var file = RelativePath.To(manifestDir, Path.GetFullPath(Path.Combine(scanBase, hit.File)));
+            CodeReferences.Add(locations, hit.DeclaredModel!, new CodeLocation(file, hit.Line, hit.Column, hit.Kind, hit.Api));
+        }
         return locations;
     }
 

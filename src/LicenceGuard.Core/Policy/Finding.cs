@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using LicenceGuard.Core.Diagnostics;
 
 namespace LicenceGuard.Core.Policy;
@@ -37,15 +38,20 @@ public sealed class Finding
     /// <summary>The severity the build acts on: waived findings are reported as messages.</summary>
     public Severity EffectiveSeverity => IsWaived ? Severity.Info : Severity;
 
+    /// <summary>What follows the message of a waived finding, in the build's log and the CLI's output alike (empty when not waived).</summary>
+    public string WaiverNote => WaivedBy is { } w ? $" (waived until {w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} by {w.Approver}: {w.Reason})" : string.Empty;
+
     /// <summary>The help page, relative to the package root (see <see cref="DiagnosticIds.HelpPage"/>).</summary>
     public string HelpPage => DiagnosticIds.HelpPage(Id);
 
-    /// <summary>MSBuild's canonical error format.</summary>
-    public string ToMsBuildString()
+    /// <summary>MSBuild's canonical format, as the build's log prints the finding (an informational one as "message").</summary>
+    public string ToMsBuildString() => ToMsBuildString(EffectiveSeverity);
+
+    /// <param name="reported">The severity after the project's warning properties (<see cref="WarningPolicy.Reported"/>).</param>
+    public string ToMsBuildString(Severity reported)
     {
-        var sev = EffectiveSeverity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "info" };
-        var waived = IsWaived ? $" [waived until {WaivedBy!.Expires:yyyy-MM-dd} by {WaivedBy.Approver}: {WaivedBy.Reason}]" : string.Empty;
-        return $"{Location}: {sev} {Id}: {Message}{waived}";
+        var sev = reported switch { Severity.Error => "error", Severity.Warning => "warning", _ => "message" };
+        return $"{Location}: {sev} {Id}: {Message}{WaiverNote}";
     }
 
     public override string ToString() => ToMsBuildString();

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using LicenceGuard.Core.Diagnostics;
 using LicenceGuard.Core.Policy;
 
@@ -41,6 +42,36 @@ public static class SarifWriter
         }
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
     }
+
+    /// <summary>
+    /// A log with more findings after its own: the build's gate writes its log before the compiler runs, and the drift
+    /// in where code uses a model is known only after it. The result is byte for byte <see cref="Generate"/> of all the
+    /// findings at once (rules sorted by ID, each result's ruleIndex renumbered), so the build's log is `check`'s.
+    /// </summary>
+    public static string Append(string log, IReadOnlyList<Finding> more, string? helpBase = null)
+    {
+        var root = JsonNode.Parse(log) ?? throw new JsonException("the SARIF log is empty");
+        var run = root["runs"]?[0] ?? throw new JsonException("the SARIF log has no run");
+        var added = JsonNode.Parse(Generate(more, helpBase))!["runs"]![0]!;
+        var rules = new SortedDictionary<string, JsonNode>(StringComparer.Ordinal);
+        foreach (var rule in Nodes(run["tool"]?["driver"]?["rules"]).Concat(Nodes(added["tool"]!["driver"]!["rules"])))
+            if (rule["id"]?.GetValue<string>() is { } id && !rules.ContainsKey(id)) rules[id] = rule.DeepClone();
+        var index = rules.Keys.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
+        var results = new JsonArray();
+        foreach (var result in Nodes(run["results"]).Concat(Nodes(added["results"])))
+        {
+            var copy = result.DeepClone();
+            if (copy["ruleId"]?.GetValue<string>() is { } id && index.TryGetValue(id, out var i)) copy["ruleIndex"] = i;
+            results.Add(copy);
+        }
+        run["tool"]!["driver"]!["rules"] = new JsonArray(rules.Values.ToArray());
+        run["results"] = results;
+        var text = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return text.Replace("\r\n", "\n") + "\n";
+    }
+
+    private static IEnumerable<JsonNode> Nodes(JsonNode? array) =>
+        array is JsonArray items ? items.Where(n => n != null).Select(n => n!) : Enumerable.Empty<JsonNode>();
 
     private static void WriteTool(Utf8JsonWriter w, List<string> rules, string? helpBase)
     {

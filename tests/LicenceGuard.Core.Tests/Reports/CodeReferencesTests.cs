@@ -51,6 +51,17 @@ public class CodeReferencesTests
     }
 
     [Fact]
+    public void Into_TheGatesManifest_IsByteForByteTheManifestWrittenWithTheLocations()
+    {
+        // The build writes the manifest in two steps (the gate, then the code references after the compiler), the CLI in
+        // one: with the same inputs, the embedded attestation and dependency report included, the bytes are the same.
+        var (_, withCode) = ReportSamples.Build();
+        var (_, gate) = ReportSamples.Build(withCode: false);
+        Assert.NotEqual(withCode, gate);
+        Assert.Equal(withCode, ComplianceJson.ToJson(CodeReferences.Into(ComplianceJson.Parse(gate), ReportSamples.Code())));
+    }
+
+    [Fact]
     public void FromSarif_NotJson_Throws() =>
         Assert.ThrowsAny<JsonException>(() => CodeReferences.FromSarif("not json", "/"));
 }

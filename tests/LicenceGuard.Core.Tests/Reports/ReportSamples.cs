@@ -48,8 +48,16 @@ internal static class ReportSamples
         { "packages": [ { "id": "Newtonsoft.Json", "version": "13.0.3", "licence": "MIT" }, { "id": "Some.Thing", "version": "1.0.0" } ] }
         """;
 
+    /// <summary>Where the analyzer found each model (its LG0022 records), as the build and the CLI pass them.</summary>
+    public static SortedDictionary<string, List<CodeLocation>> Code() => new(StringComparer.Ordinal)
+    {
+        ["test/Model-8B"] = new() { new CodeLocation("Chat.cs", 1, 53, "local-model-path"), new CodeLocation("Chat.cs", 1, 25, "literal") },
+        ["test/K2-Instruct"] = new() { new CodeLocation("appsettings.json", 2, 20, "config-value", "Ai:Model") },
+    };
+
     /// <summary>The evaluation and the compliance manifest's JSON as the build writes it, with code references scanned from a temporary project folder.</summary>
-    public static (EvaluationResult Result, string Json) Build(bool withDependencies = true)
+    /// <param name="withCode">false: as the build's gate writes it, before the compiler ran.</param>
+    public static (EvaluationResult Result, string Json) Build(bool withDependencies = true, bool withCode = true)
     {
         var dir = Path.Combine(Path.GetTempPath(), "lg-report-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
@@ -66,13 +74,7 @@ internal static class ReportSamples
             var result = PolicyEvaluator.Evaluate(read.Manifest!, TestCatalogue.Create(), new PolicyOptions { Today = Eval.Today });
             result.Findings.AddRange(read.Findings);
             result.Findings.Sort(FindingOrder.Instance);
-            // Where the analyzer found each model (its LG0022 records), as the build and the CLI pass them.
-            var code = new SortedDictionary<string, List<CodeLocation>>(StringComparer.Ordinal)
-            {
-                ["test/Model-8B"] = new() { new CodeLocation("Chat.cs", 1, 53, "local-model-path"), new CodeLocation("Chat.cs", 1, 25, "literal") },
-                ["test/K2-Instruct"] = new() { new CodeLocation("appsettings.json", 2, 20, "config-value", "Ai:Model") },
-            };
-            var extras = ComplianceFacts.Collect(result, code, new[] { attestation });
+            var extras = ComplianceFacts.Collect(result, withCode ? Code() : null, new[] { attestation });
             WaiverPass.Apply(result);
             if (withDependencies) extras.Dependencies = JsonFragment.Parse(Dependencies);
             return (result, ComplianceJson.ToJson(DocumentBuilder.Build(result, extras)));

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LicenceGuard.Core.Diagnostics;
+using LicenceGuard.Core.Policy;
 using LicenceGuard.Core.Reports;
 
 namespace LicenceGuard.Core.Tests.Reports;
@@ -20,6 +22,25 @@ public class SarifWriterTests
         File.WriteAllText(adapted, schema.ToJsonString());
         try { SchemaValidation.AssertValid(sarif, adapted); }
         finally { File.Delete(adapted); }
+    }
+
+    [Fact]
+    public void Append_TheFindingsKnownAfterTheCompiler_IsTheLogOfAllTheFindingsAtOnce()
+    {
+        const string help = "https://docs.example.com/lg/";
+        var (result, _) = ReportSamples.Build();
+        // The first rule (by ID) comes only with the later findings, so every result of the first log is renumbered.
+        var firstId = result.Findings.Select(f => f.Id).Min(StringComparer.Ordinal)!;
+        var gate = result.Findings.Where(f => f.Id != firstId).ToList();
+        var drift = new Finding(DiagnosticIds.DriftFromApproved, Severity.Warning, "model 'test/Model-8B' is now used in Chat.cs, where it was not when approved",
+            new SourceLocation("/work/app/Chat.cs", 1, 25), "test/Model-8B");
+        var later = result.Findings.Where(f => f.Id == firstId).Append(drift).ToList();
+        Assert.NotEmpty(gate);
+
+        var appended = SarifWriter.Append(SarifWriter.Generate(gate, help), later, help);
+        Assert.Equal(SarifWriter.Generate(gate.Concat(later).ToList(), help), appended);
+        Assert.Equal(SarifWriter.Generate(gate, help), SarifWriter.Append(SarifWriter.Generate(gate, help), Array.Empty<Finding>(), help));
+        AssertValidSarif(appended);
     }
 
     [Fact]

@@ -1,10 +1,14 @@
 using System;
 using System.Collections.Generic;
 
-namespace LicenceGuard.Build;
+namespace LicenceGuard.Core.Policy;
 
-/// <summary>The project's warning properties, as sets of codes: which LicenceGuard warnings to silence or promote.</summary>
-internal sealed class WarningPolicy
+/// <summary>
+/// The project's warning properties (NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors), as sets of
+/// codes: which LicenceGuard warnings to silence or promote. The build applies them to what it logs, and `check` to
+/// what it prints, given the same properties as options.
+/// </summary>
+public sealed class WarningPolicy
 {
     private readonly HashSet<string> _noWarn;
     private readonly HashSet<string> _asErrors;
@@ -19,11 +23,18 @@ internal sealed class WarningPolicy
         _all = treatAllAsErrors;
     }
 
-    public static readonly WarningPolicy None = new(null, null, null, false);
-
     public bool IsSilenced(string code) => _noWarn.Contains(code);
 
     public bool IsError(string code) => _asErrors.Contains(code) || (_all && !_notAsErrors.Contains(code));
+
+    /// <summary>The severity a finding is reported at: a waived one is a message; a warning may be silenced or promoted.</summary>
+    public Severity Reported(Finding finding)
+    {
+        var severity = finding.EffectiveSeverity;
+        if (severity != Severity.Warning) return severity;
+        if (IsSilenced(finding.Id)) return Severity.Info;
+        return IsError(finding.Id) ? Severity.Error : severity;
+    }
 
     private static HashSet<string> Codes(string? list)
     {
