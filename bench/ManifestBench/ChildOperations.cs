@@ -2,6 +2,8 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
+using LicenceGuard.Core.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace LicenceGuard.Bench.Manifest;
@@ -44,7 +46,9 @@ public static class ChildOperations
             Console.WriteLine($"{RefusedTag} {BenchCase.RefusalReason(run)}");
             return 3;
         }
-        var steps = FormattableString.Invariant($"run_ms={outcome.RunMs:0} manifest_ms={outcome.ManifestMs:0} snapshot_ms={outcome.SnapshotMs:0} findings={run.Findings.Count}");
+        var drift = run.Findings.Count(f => f.Id == DiagnosticIds.DriftFromApproved);
+        var steps = FormattableString.Invariant($"run_ms={outcome.RunMs:0} manifest_ms={outcome.ManifestMs:0} snapshot_ms={outcome.SnapshotMs:0} findings={run.Findings.Count} drift={drift}");
+        foreach (var unusable in run.Findings.Where(f => f.Id == DiagnosticIds.LockUnreadable)) Console.WriteLine($"{unusable.Id}: {unusable.Message}");
         return Report(outcome.RunMs + outcome.ManifestMs + outcome.SnapshotMs, run.Evaluation.Models.Count, models, steps);
     }
 

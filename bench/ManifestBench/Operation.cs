@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using LicenceGuard.Core.Diagnostics;
 
 namespace LicenceGuard.Bench.Manifest;
 
@@ -22,8 +23,11 @@ public sealed class Operation
     /// <summary>Reads a measurement given the expected model count: the time in-process if printed, or why it is no result.</summary>
     public Func<Measurement, int, Outcome> Read { get; }
 
-    /// <summary>What one run of an operation gave: a refusal or failure has a reason and must not count as a time.</summary>
-    public sealed record Outcome(double? InProcessMs, string? Details, string? Refusal);
+    /// <summary>
+    /// What one run of an operation gave: a refusal or failure has a reason and must not count as a time; a run that
+    /// did not do all the work (drift not computed because the lock could not be used) has a caveat and cannot pass.
+    /// </summary>
+    public sealed record Outcome(double? InProcessMs, string? Details, string? Refusal, string? Caveat = null);
 
     public static Operation Baseline(BenchCase bench, int models) =>
         new("(a) YamlDotNet YamlStream.Load (baseline)", Child(ChildOperations.BaselineVerb, bench, models), ReadChild);
@@ -51,7 +55,17 @@ public sealed class Operation
         if (result is null || m.ExitCode != 0) return new Outcome(null, null, $"exit {m.ExitCode} without a result:\n{m.Output}");
         var fields = result.Substring(ChildOperations.ResultTag.Length).Trim();
         var opMs = double.Parse(Regex.Match(fields, @"op_ms=(\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
-        return new Outcome(opMs, fields, null);
+        var drift = Regex.Match(fields, @"drift=(\d+)");
+        return new Outcome(opMs, fields, null, drift.Success ? DriftCaveat(int.Parse(drift.Groups[1].Value, CultureInfo.InvariantCulture), models, m.Output) : null);
+    }
+
+    /// <summary>Null when the run reported one drift finding per model the lock does not approve, else what went wrong.</summary>
+    private static string? DriftCaveat(int drift, int models, string output)
+    {
+        var expected = models - BenchCase.ApprovedModels(models);
+        if (drift == expected) return null;
+        var unusable = output.Split('\n').FirstOrDefault(l => l.Contains(DiagnosticIds.LockUnreadable + ":", StringComparison.Ordinal));
+        return $"drift not computed: {drift} of {expected} {DiagnosticIds.DriftFromApproved} findings{(unusable is null ? "" : "; " + unusable.Trim())}";
     }
 
     /// <summary>
@@ -61,10 +75,11 @@ public sealed class Operation
     private static Outcome ReadCli(Measurement m, int models)
     {
         var counted = Regex.Match(m.Output, @"(\d+) declared model\(s\) checked.*");
-        var firstError = m.Output.Split('\n').FirstOrDefault(l => l.Contains(" LG1052: ", StringComparison.Ordinal))
+        var firstError = m.Output.Split('\n').FirstOrDefault(l => l.Contains($" {DiagnosticIds.InputOverLimit}: ", StringComparison.Ordinal))
             ?? m.Output.Split('\n').FirstOrDefault(l => l.Contains(": error ", StringComparison.Ordinal));
         if (!counted.Success || m.ExitCode > 1) return new Outcome(null, null, $"exit {m.ExitCode}: {firstError ?? m.Output}");
         if (int.Parse(counted.Groups[1].Value, CultureInfo.InvariantCulture) != models) return new Outcome(null, null, $"{counted.Value.Trim()}; {firstError}");
-        return new Outcome(null, counted.Value.Trim(), null);
+        var drift = Regex.Matches(m.Output, $" {DiagnosticIds.DriftFromApproved}: ").Count;
+        return new Outcome(null, counted.Value.Trim(), null, DriftCaveat(drift, models, m.Output));
     }
 }

@@ -34,7 +34,7 @@ var text = File.ReadAllText(bench.ManifestPath);
 var modelLines = text.Split('\n').SkipWhile(l => l != "models:").Skip(1).Count(l => l.Length > 0);
 Console.WriteLine($"manifest: {bench.ManifestPath}: {models} models, {text.Length / 1e6:0.00} MB, {text.Length / Math.Max(models, 1)} bytes and {modelLines / (double)Math.Max(models, 1):0.#} lines per model");
 Console.WriteLine(lockProblem is null
-    ? $"lock: {bench.LockPath} approves the first {BenchCase.ApprovedModels(models)} models, so each run reports drift for the rest"
+    ? $"lock: {bench.LockPath}: {new FileInfo(bench.LockPath).Length / 1e6:0.00} MB, approves the first {BenchCase.ApprovedModels(models)} models, so each run reports drift for the rest"
     : $"!!! lock: NOT WRITTEN: the approved manifest ({BenchCase.ApprovedModels(models)} models) was refused: {lockProblem}");
 
 var operations = new List<Operation> { Operation.Baseline(bench, models), Operation.Build(bench, models) };

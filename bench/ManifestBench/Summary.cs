@@ -41,7 +41,8 @@ public sealed class Summary
             var wall = Median(runs.Select(r => r.Measurement.WallMs));
             var peak = Median(runs.Select(r => (double)r.Measurement.PeakKiB));
             var inProcess = runs.All(r => r.Outcome.InProcessMs != null) ? $"{Median(runs.Select(r => r.Outcome.InProcessMs!.Value)) / 1000:0.00}" : "-";
-            Console.WriteLine($"{operation.Label,-42} {wall / 1000,7:0.00} {inProcess,9} {Median(runs.Select(r => r.Measurement.CpuMs)) / 1000,6:0.00} {Megabytes(peak),8:0} {wall / baseWall,8:0.0} {peak / basePeak,8:0.0}");
+            var mark = runs.Any(r => r.Outcome.Caveat != null) ? " (!) incomplete, see below" : "";
+            Console.WriteLine($"{operation.Label,-42} {wall / 1000,7:0.00} {inProcess,9} {Median(runs.Select(r => r.Measurement.CpuMs)) / 1000,6:0.00} {Megabytes(peak),8:0} {wall / baseWall,8:0.0} {peak / basePeak,8:0.0}{mark}");
         }
         Console.WriteLine("Medians of the runs; each run a fresh process, start-up included. in-proc: the operation's own clock; peak: max RSS.");
         Console.WriteLine();
@@ -62,6 +63,13 @@ public sealed class Summary
             if (refusal != null)
             {
                 Console.WriteLine($"!!! {operation.Label}: REFUSED, NOT MEASURED: {refusal}");
+                pass = false;
+                continue;
+            }
+            var caveat = runs.Select(r => r.Outcome.Caveat).FirstOrDefault(c => c != null);
+            if (caveat != null)
+            {
+                Console.WriteLine($"!!! {operation.Label}: INCOMPLETE, NOT JUDGED: {caveat}");
                 pass = false;
                 continue;
             }
