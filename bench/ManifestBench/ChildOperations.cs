@@ -59,7 +59,9 @@ public static class ChildOperations
             Console.WriteLine($"{RefusedTag} {counted} of {models} models were read");
             return 3;
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ResultTag} op_ms={ms:0} models={counted} {details}").TrimEnd());
+        // Everything the process allocated on the managed heap, start-up included: what the peak memory is made of.
+        var allocatedMb = GC.GetTotalAllocatedBytes(precise: true) / 1e6;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ResultTag} op_ms={ms:0} models={counted} allocated_mb={allocatedMb:0} {details}").TrimEnd());
         return 0;
     }
 }

@@ -29,8 +29,9 @@ public sealed class Summary
         var baseline = _rows[0].Runs;
         var baseWall = Median(baseline.Select(r => r.Measurement.WallMs));
         var basePeak = Median(baseline.Select(r => (double)r.Measurement.PeakKiB));
+        var baseCpu = Median(baseline.Select(r => r.Measurement.CpuMs));
         Console.WriteLine();
-        Console.WriteLine($"{"operation",-42} {"wall s",7} {"in-proc s",9} {"CPU s",6} {"peak MB",8} {"wall ×a",8} {"peak ×a",8}");
+        Console.WriteLine($"{"operation",-42} {"wall s",7} {"in-proc s",9} {"CPU s",6} {"peak MB",8} {"wall ×a",8} {"CPU ×a",7} {"peak ×a",8}");
         foreach (var (operation, runs) in _rows)
         {
             if (runs.Any(r => r.Outcome.Refusal != null))
@@ -40,11 +41,13 @@ public sealed class Summary
             }
             var wall = Median(runs.Select(r => r.Measurement.WallMs));
             var peak = Median(runs.Select(r => (double)r.Measurement.PeakKiB));
+            var cpu = Median(runs.Select(r => r.Measurement.CpuMs));
             var inProcess = runs.All(r => r.Outcome.InProcessMs != null) ? $"{Median(runs.Select(r => r.Outcome.InProcessMs!.Value)) / 1000:0.00}" : "-";
             var mark = runs.Any(r => r.Outcome.Caveat != null) ? " (!) incomplete, see below" : "";
-            Console.WriteLine($"{operation.Label,-42} {wall / 1000,7:0.00} {inProcess,9} {Median(runs.Select(r => r.Measurement.CpuMs)) / 1000,6:0.00} {Megabytes(peak),8:0} {wall / baseWall,8:0.0} {peak / basePeak,8:0.0}{mark}");
+            Console.WriteLine($"{operation.Label,-42} {wall / 1000,7:0.00} {inProcess,9} {cpu / 1000,6:0.00} {Megabytes(peak),8:0} {wall / baseWall,8:0.0} {cpu / baseCpu,7:0.0} {peak / basePeak,8:0.0}{mark}");
         }
-        Console.WriteLine("Medians of the runs; each run a fresh process, start-up included. in-proc: the operation's own clock; peak: max RSS.");
+        Console.WriteLine("Medians of the runs; each run a fresh process, start-up included. in-proc: the operation's own clock;");
+        Console.WriteLine("CPU: user + system time of the process (steadier than wall time on a shared machine); peak: max resident set.");
         Console.WriteLine();
         foreach (var (operation, runs) in _rows)
             Console.WriteLine($"{operation.Label}: " + string.Join("; ", runs.Select(r => r.Outcome.Refusal is null
