@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using LicenceGuard.Core;
 using LicenceGuard.Core.Approval;
@@ -8,8 +9,8 @@ namespace LicenceGuard.Bench.Manifest;
 
 /// <summary>
 /// One folder with the generated models.yaml and an approved lock beside it, as a product's repository has them, and
-/// the paths the build's outputs go to. The lock approves all but the last hundredth of the models, so each run
-/// reports those as drift (LG1201) the way a build does after models were added and not yet approved.
+/// the paths the build's outputs go to. The lock approves all but the last models (<see cref="ApprovedModels"/>), so
+/// each run reports those as drift (LG1201) the way a build does after models were added and not yet approved.
 /// </summary>
 public sealed class BenchCase
 {
@@ -22,7 +23,8 @@ public sealed class BenchCase
     public string ComplianceManifestPath => Path.Combine(OutputDirectory, "compliance-manifest.json");
     public string AnalyzerSnapshotPath => Path.Combine(OutputDirectory, "analyzer-snapshot.tsv");
 
-    public static int ApprovedModels(int models) => models - models / 100;
+    /// <summary>All but the last hundredth, and at least one left unapproved, so that every run proves drift was computed.</summary>
+    public static int ApprovedModels(int models) => models - Math.Max(1, models / 100);
 
     /// <summary>
     /// Writes models.yaml and the lock. Returns null when both were written, else why the lock was not: the approved
