@@ -44,6 +44,7 @@ public static class ProcessMeasurement
         if (getrusage(RusageChildren, usage) != 0) throw new InvalidOperationException("getrusage failed: errno " + Marshal.GetLastPInvokeError());
         var cpuMs = (usage[0] + usage[2]) * 1000.0 + (usage[1] + usage[3]) / 1000.0;
         Console.Write(output);
+        if (output.Length > 0 && !output.EndsWith('\n')) Console.WriteLine(); // the account stays a line of its own
         Console.WriteLine(FormattableString.Invariant($"{UsageTag} wall_ms={wallMs:0.0} cpu_ms={cpuMs:0.0} maxrss_kib={usage[4]} exit={exit}"));
         return 0;
     }
