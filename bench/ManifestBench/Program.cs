@@ -1,47 +1,66 @@
 using System;
-using System.Diagnostics;
+using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
-using LicenceGuard.Core;
-using LicenceGuard.Core.Policy;
-using YamlDotNet.RepresentationModel;
+using LicenceGuard.Bench.Manifest;
 
-// Usage: dotnet run -c Release --project bench/ManifestBench -- [models=50000] [rounds=3]
-// Prints the time of LicenceGuard's whole check (parse, locate, evaluate against the catalogue) and of a plain
-// YamlDotNet YamlStream.Load of the same text, and their ratio. Both are measured in this run, on this machine.
-var count = args.Length > 0 ? int.Parse(args[0]) : 50_000;
-var rounds = args.Length > 1 ? int.Parse(args[1]) : 3;
-var ids = new[] { "meta-llama/Llama-3.1-8B-Instruct", "moonshotai/Kimi-K2-Instruct", "Qwen/Qwen3-8B", "gpt-4o-mini", "claude-sonnet-4-5", "acme/unknown-model" };
-var licences = new[] { "LicenseRef-Llama-3.1-Community", "LicenseRef-Kimi-K2-Modified-MIT", "Apache-2.0", "LicenseRef-OpenAI-Services", "LicenseRef-Anthropic-Commercial-Terms", "MIT" };
-var sb = new StringBuilder("organisation:\n  name: Bench Ltd\n  commercial: true\n  annualRevenue: { amount: 25000000, currency: USD }\n  monthlyActiveUsers: 3500000\n  domicile: GB\n  territories: [GB, IN]\n  perimeter: { mustStayInside: [health], inside: [self-hosted] }\nmodels:\n");
-for (var i = 0; i < count; i++)
+// Usage: dotnet run -c Release --project bench/ManifestBench -- [--models 20000] [--runs 3] [--cli PATH|none] [--keep DIR]
+// Generates a models.yaml of --models models (four lines each) with an approved lock beside it, then measures, each run
+// in a fresh process: (a) a plain YamlDotNet load of the file, the baseline; (b) the gate's run as the build does it;
+// (c) the CLI's check --output (PATH: licenceguard.dll; default: the Release build in this repository). Prints wall
+// time, CPU time and peak resident memory (medians of --runs), their ratios to (a), and PASS/FAIL against issue 16's
+// targets for 20,000 models. A run that refuses the manifest (e.g. LG1052, over the model limit) is reported as such.
+// Exit 0 when every judged operation passed, 1 otherwise. See README.md.
+if (args.Length > 0 && args[0] == ProcessMeasurement.RunnerVerb) return ProcessMeasurement.RunAndReport(args.Skip(1).ToList());
+if (args.Length == 3 && (args[0] == ChildOperations.BaselineVerb || args[0] == ChildOperations.BuildVerb))
+    return ChildOperations.Run(args[0], args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+
+var options = new Dictionary<string, string>();
+for (var i = 0; i + 1 < args.Length; i += 2) options[args[i]] = args[i + 1];
+if (args.Length % 2 != 0 || options.Keys.Any(k => k is not ("--models" or "--runs" or "--cli" or "--keep")))
 {
-    var k = i % ids.Length;
-    sb.Append($"  - id: {ids[k]}-{i}\n    licence: {licences[k]}\n    review: {{ by: bench, on: 2026-11-01, textSha256: \"{new string('a', 64)}\" }}\n    hosting: {{ mode: self-hosted, region: eu-{i % 7} }}\n    receives: [public]\n    attribution: {{ shown: About, notice: NOTICE }}\n");
+    Console.Error.WriteLine("usage: ManifestBench [--models N] [--runs R] [--cli PATH|none] [--keep DIR]");
+    return 2;
 }
-var text = sb.ToString();
-var path = Path.Combine(Path.GetTempPath(), "licenceguard-bench-models.yaml");
-File.WriteAllText(path, text);
-Console.WriteLine($"manifest: {count} models, {text.Length / 1024.0 / 1024.0:0.0} MiB");
+var models = int.Parse(options.GetValueOrDefault("--models", "20000"), CultureInfo.InvariantCulture);
+var runs = int.Parse(options.GetValueOrDefault("--runs", "3"), CultureInfo.InvariantCulture);
+var cli = options.GetValueOrDefault("--cli") ?? DefaultCli();
+var directory = options.GetValueOrDefault("--keep") ?? Directory.CreateTempSubdirectory("licenceguard-manifest-bench-").FullName;
 
-double Measure(Action action)
-{
-    action(); // warm-up
-    var best = double.MaxValue;
-    for (var r = 0; r < rounds; r++)
+var bench = new BenchCase(directory);
+var lockProblem = bench.Write(models);
+var text = File.ReadAllText(bench.ManifestPath);
+var modelLines = text.Split('\n').SkipWhile(l => l != "models:").Skip(1).Count(l => l.Length > 0);
+Console.WriteLine($"manifest: {bench.ManifestPath}: {models} models, {text.Length / 1e6:0.00} MB, {text.Length / Math.Max(models, 1)} bytes and {modelLines / (double)Math.Max(models, 1):0.#} lines per model");
+Console.WriteLine(lockProblem is null
+    ? $"lock: {bench.LockPath}: {new FileInfo(bench.LockPath).Length / 1e6:0.00} MB, approves the first {BenchCase.ApprovedModels(models)} models, so each run reports drift for the rest"
+    : $"!!! lock: NOT WRITTEN: the approved manifest ({BenchCase.ApprovedModels(models)} models) was refused: {lockProblem}");
+
+var operations = new List<Operation> { Operation.Baseline(bench, models), Operation.Build(bench, models) };
+if (cli != "none" && File.Exists(cli)) operations.Add(Operation.Cli(bench, cli));
+else Console.WriteLine($"(c) CLI: skipped ({(cli == "none" ? "--cli none" : cli + " not found: dotnet build src/LicenceGuard.Cli -c Release, or pass --cli PATH")})");
+
+// Rounds alternate the operations, so that a busy moment of a shared machine falls on all of them alike.
+var summary = new Summary();
+for (var round = 1; round <= runs; round++)
+    foreach (var operation in operations)
     {
-        var sw = Stopwatch.StartNew();
-        action();
-        best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
+        if (Directory.Exists(bench.OutputDirectory)) Directory.Delete(bench.OutputDirectory, recursive: true);
+        var measurement = ProcessMeasurement.Measure(operation.Command);
+        var outcome = operation.Read(measurement, models);
+        summary.Add(operation, new Summary.Run(measurement, outcome));
+        Console.WriteLine($"run {round}/{runs} {operation.Label}: {measurement.WallMs / 1000:0.00} s, {measurement.PeakKiB / 1024.0:0} MiB{(outcome.Refusal is null ? "" : ", REFUSED")}");
     }
-    return best;
-}
+var pass = summary.Print(models);
+if (!options.ContainsKey("--keep")) Directory.Delete(directory, recursive: true);
+return pass ? 0 : 1;
 
-var findings = 0;
-var baseline = Measure(() => new YamlStream().Load(new StringReader(text)));
-var check = Measure(() => findings = ComplianceCheck.RunText(text, path, new PolicyOptions { Today = new DateTime(2026, 11, 29) }).Findings.Count);
-Console.WriteLine($"YamlDotNet YamlStream.Load (baseline): {baseline,8:0} ms");
-Console.WriteLine($"LicenceGuard check (parse + evaluate):  {check,8:0} ms  ({findings} findings, {count / (check / 1000):0} models/s)");
-Console.WriteLine($"ratio check/baseline: {check / baseline:0.00}");
-File.Delete(path);
+// The CLI this repository builds in Release, found from this program's folder (bench/ManifestBench/bin/Release/net10.0/).
+static string DefaultCli()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "LicenceGuard.sln")))
+            return Path.Combine(dir.FullName, "src", "LicenceGuard.Cli", "bin", "Release", "net10.0", "licenceguard.dll");
+    return "licenceguard.dll";
+}
