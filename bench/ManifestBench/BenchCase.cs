@@ -36,9 +36,9 @@ public sealed class BenchCase
         System.IO.Directory.CreateDirectory(Directory);
         File.WriteAllText(ManifestPath, ManifestGenerator.Generate(ApprovedModels(models), catalogue));
         var approved = ComplianceRun.Execute(new ComplianceRunInput(ManifestPath) { Options = Options(), DriftSeverity = null });
-        if (approved.Json != null) File.WriteAllText(LockPath, ApprovalLock.Create(approved.Json, "c.officer", ManifestGenerator.Today));
+        if (approved.Document != null) File.WriteAllText(LockPath, ApprovalLock.Create(approved.Document, "c.officer", ManifestGenerator.Today));
         File.WriteAllText(ManifestPath, ManifestGenerator.Generate(models, catalogue));
-        return approved.Json is null ? RefusalReason(approved) : null;
+        return approved.Document is null ? RefusalReason(approved) : null;
     }
 
     public static PolicyOptions Options() => new() { Today = ManifestGenerator.Today };

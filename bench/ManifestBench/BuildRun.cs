@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LicenceGuard.Core;
 using LicenceGuard.Core.AnalyzerInput;
+using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Output;
 
 namespace LicenceGuard.Bench.Manifest;
@@ -24,10 +25,10 @@ public static class BuildRun
             DriftSeverity = Severity.Warning,
         });
         var runMs = clock.Elapsed.TotalMilliseconds;
-        if (run.Json is null) return new Outcome(run, runMs, 0, 0);
+        if (run.Document is null) return new Outcome(run, runMs, 0, 0);
 
         clock.Restart();
-        AtomicFile.WriteIfChanged(bench.ComplianceManifestPath, run.Json);
+        ComplianceJson.WriteFile(bench.ComplianceManifestPath, run.Document);
         var manifestMs = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
         AnalyzerSnapshot.WriteFile(bench.ManifestPath, run.Evaluation, bench.AnalyzerSnapshotPath);

@@ -41,7 +41,7 @@ public static class ChildOperations
     {
         var outcome = BuildRun.Execute(bench);
         var run = outcome.Run;
-        if (run.Json is null)
+        if (run.Document is null)
         {
             Console.WriteLine($"{RefusedTag} {BenchCase.RefusalReason(run)}");
             return 3;

@@ -22,7 +22,7 @@ public sealed class ManifestBenchTests : IDisposable
 
         var run = BuildRun.Execute(bench).Run;
 
-        Assert.NotNull(run.Json);
+        Assert.NotNull(run.Document);
         Assert.Equal(models, run.Evaluation.Models.Count);
         var byRule = run.Findings.GroupBy(f => f.Id).ToDictionary(g => g.Key, g => g.Count());
         var expected = ManifestGenerator.ExpectedFindingsPerCycle.ToDictionary(e => e.Rule, e => e.Count * models / ManifestGenerator.Cycle);
