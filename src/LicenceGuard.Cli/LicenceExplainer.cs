@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text;
 using LicenceGuard.Core.Catalogue;
+using LicenceGuard.Core.Text;
 
 namespace LicenceGuard.Cli;
 
@@ -33,7 +34,7 @@ internal static class LicenceExplainer
         if (l.DataRetention?.Value is { } retention) sb.AppendLine($"Data retention: {retention}");
         if (l.TrainsOnCustomerInputs?.Value is bool trains) sb.AppendLine($"Provider trains on customer inputs: {(trains ? "yes" : "no")}");
         if (l.ResidencyOptions?.Value is { } residency) sb.AppendLine($"Data-residency options: {residency}");
-        sb.AppendLine($"Licence text SHA-256 (canonical): {l.TextSha256?.Value ?? "not pinned"}; revision {l.Revision:yyyy-MM-dd}, read {l.Retrieved:yyyy-MM-dd}");
+        sb.AppendLine($"Licence text SHA-256 (canonical): {l.TextSha256?.Value ?? "not pinned"}; revision {Dates.Day(l.Revision)}, read {Dates.Day(l.Retrieved)}");
         foreach (var s in l.Sources.Values.Distinct()) sb.AppendLine($"Source: {s}");
         return sb.ToString();
     }

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using LicenceGuard.Core.Approval;
 using LicenceGuard.Core.Output;
+using LicenceGuard.Core.Text;
 
 namespace LicenceGuard.Cli.Commands;
 
@@ -54,7 +55,7 @@ public static class ApproveCommand
         var written = AtomicFile.WriteIfChanged(lockPath, ApprovalLock.Create(input.Document, by, date));
         var models = input.Document.Models.Count;
         Console.Out.WriteLine(written
-            ? $"licenceguard: {lockPath}: {models} model(s) approved by {by.Trim()} on {date:yyyy-MM-dd}; commit it"
+            ? $"licenceguard: {lockPath}: {models} model(s) approved by {by.Trim()} on {Dates.Day(date)}; commit it"
             : $"licenceguard: {lockPath} already records this approval");
         return ExitCodes.Clean;
     }

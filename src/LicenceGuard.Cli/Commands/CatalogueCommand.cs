@@ -49,7 +49,7 @@ public static class CatalogueCommand
             }
             foreach (var l in catalogue.Licences.Values)
                 Console.WriteLine($"{l.Id,-45} {l.Openness,-25} {l.CommercialUse?.Value ?? "-",-10} {l.Name}");
-            Console.WriteLine($"{catalogue.Licences.Count} licences, {catalogue.Families.Count} model families, catalogue dated {catalogue.Date:yyyy-MM-dd}");
+            Console.WriteLine($"{catalogue.Licences.Count} licences, {catalogue.Families.Count} model families, catalogue dated {Dates.Day(catalogue.Date)}");
             return ExitCodes.Clean;
         });
         return command;
@@ -97,7 +97,7 @@ public static class CatalogueCommand
                 Console.WriteLine(match is null ? $"{id}: not in the catalogue" : $"{id}: {terms?.Id ?? "licence not verified"} (family {match.Family.Id}, matched by '{match.MatchedBy}')");
                 // The model's own edition: its text's name, revision and hash, and the territories it excludes.
                 if (terms != null)
-                    Console.WriteLine($"  {terms.Name}; revision {terms.Revision:yyyy-MM-dd}; text SHA-256 {terms.TextSha256?.Value ?? "not pinned"}; excludes {(terms.TerritoryExclusions.Count == 0 ? "no territory" : string.Join(", ", terms.TerritoryExclusions.Select(t => t.Value.Code).Distinct()))}");
+                    Console.WriteLine($"  {terms.Name}; revision {Dates.Day(terms.Revision)}; text SHA-256 {terms.TextSha256?.Value ?? "not pinned"}; excludes {(terms.TerritoryExclusions.Count == 0 ? "no territory" : string.Join(", ", terms.TerritoryExclusions.Select(t => t.Value.Code).Distinct()))}");
             }
             return ExitCodes.Clean;
         });

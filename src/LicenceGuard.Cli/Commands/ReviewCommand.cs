@@ -86,7 +86,7 @@ public static class ReviewCommand
         }
 
         var pinned = terms.TextSha256?.Value;
-        Console.Out.WriteLine($"{evaluation.Entry.Id.Value}: {terms.Name} ({terms.Id}{(terms.Revision is { } r ? ", revision " + r.ToString("yyyy-MM-dd") : string.Empty)})");
+        Console.Out.WriteLine($"{evaluation.Entry.Id.Value}: {terms.Name} ({terms.Id}{(terms.Revision is { } r ? ", revision " + Dates.Day(r) : string.Empty)})");
         Console.Out.WriteLine($"  the text: {SourceOf(terms) ?? "no source recorded"}");
         Console.Out.WriteLine(catalogueCopy != null
             ? $"  the catalogue's copy: licenceguard review {modelId} --print-text > {FileNameFor(terms)}"
@@ -135,8 +135,8 @@ public static class ReviewCommand
         }
         AtomicFile.WriteIfChanged(manifestPath, edited);
         Console.Out.WriteLine(pinned != null
-            ? $"{manifestPath}: review of {terms.Name} for '{evaluation.Entry.Id.Value}' by {record.By} on {date:yyyy-MM-dd} recorded (the catalogue's text)"
-            : $"{manifestPath}: review of {terms.Name} for '{evaluation.Entry.Id.Value}' by {record.By} on {date:yyyy-MM-dd} recorded (SHA-256 of the file read; the catalogue pins none)");
+            ? $"{manifestPath}: review of {terms.Name} for '{evaluation.Entry.Id.Value}' by {record.By} on {Dates.Day(date)} recorded (the catalogue's text)"
+            : $"{manifestPath}: review of {terms.Name} for '{evaluation.Entry.Id.Value}' by {record.By} on {Dates.Day(date)} recorded (SHA-256 of the file read; the catalogue pins none)");
         return ExitCodes.Clean;
     }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using LicenceGuard.Core.Diagnostics;
 using LicenceGuard.Core.Manifest;
 using LicenceGuard.Core.Policy;
+using LicenceGuard.Core.Text;
 
 namespace LicenceGuard.Core.Approval;
 
@@ -46,7 +47,7 @@ public static class EvaluationDriftCheck
         if (SameRuntimeName(last.Runtime?.Value, currentRuntime)) Compare("runtime", last.Runtime?.Value, currentRuntime, differences, facts);
         if (differences.Count == 0) return null;
 
-        var when = last.On is null ? "the last evaluation" : $"the last evaluation ({last.On.Value:yyyy-MM-dd}{(last.Dataset is null ? string.Empty : ", " + last.Dataset.Value)}{(last.Score is null ? string.Empty : ", score " + last.Score.Value)})";
+        var when = last.On is null ? "the last evaluation" : $"the last evaluation ({Dates.Day(last.On.Value)}{(last.Dataset is null ? string.Empty : ", " + last.Dataset.Value)}{(last.Score is null ? string.Empty : ", score " + last.Score.Value)})";
         return Finding.Create(DiagnosticIds.EvaluationDrift,
             $"'{entry.Id.Value}' changed since {when}: {string.Join("; ", differences)}; quality may have drifted: evaluate again and add the record to 'evaluations'",
             last.Location.IsNone ? entry.Id.Location : last.Location, entry.Id.Value, facts);

@@ -6,6 +6,7 @@ using LicenceGuard.Core.Catalogue;
 using LicenceGuard.Core.Diagnostics;
 using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Manifest;
+using LicenceGuard.Core.Text;
 
 namespace LicenceGuard.Core.Policy;
 
@@ -173,19 +174,19 @@ public static class PolicyEvaluator
         if (pinned is null)
         {
             add(DiagnosticIds.LicenceTextNotPinned,
-                $"{terms.Name}: licence text not pinned in the catalogue; the review by {review.By.Value} on {review.On.Value:yyyy-MM-dd} (SHA-256 {Short(review.TextSha256.Value)}) is recorded, but a change of the text cannot be detected; pin the text's hash in an organisation catalogue file",
+                $"{terms.Name}: licence text not pinned in the catalogue; the review by {review.By.Value} on {Dates.Day(review.On.Value)} (SHA-256 {Short(review.TextSha256.Value)}) is recorded, but a change of the text cannot be detected; pin the text's hash in an organisation catalogue file",
                 review.TextSha256.Location, new[] { ("reviewed", review.TextSha256.Value.ToLowerInvariant()), ("source", terms.TextSha256?.SourceUrl ?? string.Empty) });
         }
         else if (!string.Equals(pinned, review.TextSha256.Value, StringComparison.OrdinalIgnoreCase))
         {
             add(DiagnosticIds.LicenceTextChanged,
-                $"the {terms.Name} text reviewed by {review.By.Value} on {review.On.Value:yyyy-MM-dd} (SHA-256 {Short(review.TextSha256.Value)}) differs from the catalogue's text (SHA-256 {Short(pinned)}): read the catalogue's text (licenceguard review {id} --print-text) and record it with licenceguard review {id} --by NAME --text FILE",
+                $"the {terms.Name} text reviewed by {review.By.Value} on {Dates.Day(review.On.Value)} (SHA-256 {Short(review.TextSha256.Value)}) differs from the catalogue's text (SHA-256 {Short(pinned)}): read the catalogue's text (licenceguard review {id} --print-text) and record it with licenceguard review {id} --by NAME --text FILE",
                 review.TextSha256.Location, new[] { ("reviewed", review.TextSha256.Value.ToLowerInvariant()), ("catalogue", pinned), ("source", terms.TextSha256?.SourceUrl ?? string.Empty) });
         }
         if (terms.Revision is { } revision && review.On.Value < revision)
         {
             add(DiagnosticIds.ReviewOlderThanLicence,
-                $"the review of {terms.Name} for model '{id}' ({review.On.Value:yyyy-MM-dd}) predates the catalogue's revision of the licence ({revision:yyyy-MM-dd}): re-review it",
+                $"the review of {terms.Name} for model '{id}' ({Dates.Day(review.On.Value)}) predates the catalogue's revision of the licence ({Dates.Day(revision)}): re-review it",
                 review.On.Location, new[] { ("reviewed", review.On.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("revision", revision.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) });
         }
     }
@@ -287,7 +288,7 @@ public static class PolicyEvaluator
         if (age <= options.CatalogueMaxAgeDays) return;
         var at = manifest.Settings.CatalogueMaxAgeDays?.Location ?? new SourceLocation(manifest.Path, 1, 1);
         findings.Add(Finding.Create(DiagnosticIds.CatalogueStale,
-            $"the LicenceGuard licence catalogue is dated {date:yyyy-MM-dd}, {age:0} days ago (allowed: {options.CatalogueMaxAgeDays}): update the LicenceGuard package, licences change",
+            $"the LicenceGuard licence catalogue is dated {Dates.Day(date)}, {age:0} days ago (allowed: {options.CatalogueMaxAgeDays}): update the LicenceGuard package, licences change",
             at, null, new[] { new KeyValuePair<string, string>("catalogueDate", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) }));
     }
 

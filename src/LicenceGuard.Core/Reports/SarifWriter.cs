@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LicenceGuard.Core.Diagnostics;
 using LicenceGuard.Core.Policy;
+using LicenceGuard.Core.Text;
 
 namespace LicenceGuard.Core.Reports;
 
@@ -147,7 +148,7 @@ public static class SarifWriter
             w.WriteStartObject();
             w.WriteString("kind", "external");
             w.WriteString("status", "accepted");
-            w.WriteString("justification", $"{waiver.Reason} (approved by {waiver.Approver}, expires {waiver.Expires:yyyy-MM-dd})");
+            w.WriteString("justification", $"{waiver.Reason} (approved by {waiver.Approver}, expires {Dates.Day(waiver.Expires)})");
             w.WriteEndObject();
             w.WriteEndArray();
         }
