@@ -12,6 +12,18 @@ internal static class DocumentShape
     public static void Check(ComplianceDocument d)
     {
         Require(d.Catalogue, "catalogue");
+        List(d.Catalogue.Overrides, "catalogue.overrides");
+        for (var i = 0; i < d.Catalogue.Overrides.Count; i++) List(d.Catalogue.Overrides[i].Keys, $"catalogue.overrides[{i}].keys");
+        List(d.Catalogue.FactOverrides, "catalogue.factOverrides");
+        for (var i = 0; i < d.Catalogue.FactOverrides.Count; i++) Require(d.Catalogue.FactOverrides[i].Location, $"catalogue.factOverrides[{i}].location");
+        if (d.Organisation is { } org)
+        {
+            List(org.Territories, "organisation.territories");
+            List(org.FieldsOfUse, "organisation.fieldsOfUse");
+            Require(org.Perimeter, "organisation.perimeter");
+            List(org.Perimeter.MustStayInside, "organisation.perimeter.mustStayInside");
+            List(org.Perimeter.Inside, "organisation.perimeter.inside");
+        }
         Require(d.Summary, "summary");
         Require(d.Licences, "licences");
         List(d.Models, "models");
@@ -26,6 +38,8 @@ internal static class DocumentShape
             Require(m.Location, at + ".location");
             Require(m.Hosting, at + ".hosting");
             Require(m.Perimeter, at + ".perimeter");
+            List(m.Perimeter.DataClassesOutside, at + ".perimeter.dataClassesOutside");
+            if (m.CatalogueMatch?.Modality is { } modality) List(modality, at + ".catalogueMatch.modality");
             List(m.Aliases, at + ".aliases");
             List(m.Receives, at + ".receives");
             List(m.Thresholds, at + ".thresholds");
@@ -33,6 +47,8 @@ internal static class DocumentShape
             List(m.Weights, at + ".weights");
             List(m.Evaluations, at + ".evaluations");
             List(m.CodeLocations, at + ".codeLocations");
+            for (var j = 0; j < m.CodeLocations.Count; j++) Require(m.CodeLocations[j].File, $"{at}.codeLocations[{j}].file");
+            for (var j = 0; j < m.Weights.Count; j++) Require(m.Weights[j].Path, $"{at}.weights[{j}].path");
             if (m.Licence != null && !d.Licences.ContainsKey(m.Licence)) throw new JsonException($"{at}.licence '{m.Licence}' is not in 'licences'");
         }
         for (var i = 0; i < d.Waivers.Count; i++) Require(d.Waivers[i].Location, $"waivers[{i}].location");
@@ -49,9 +65,11 @@ internal static class DocumentShape
         List(t.TerritoryExclusionDetails, at + ".territoryExclusionDetails");
         List(t.DomicileExclusions, at + ".domicileExclusions");
         List(t.UseRestrictions, at + ".useRestrictions");
+        for (var i = 0; i < t.UseRestrictions.Count; i++) List(t.UseRestrictions[i].Fields, $"{at}.useRestrictions[{i}].fields");
         List(t.ModelSpecificClausesApplied, at + ".modelSpecificClausesApplied");
         List(t.Sources, at + ".sources");
         List(t.Overrides, at + ".overrides");
+        for (var i = 0; i < t.Overrides.Count; i++) List(t.Overrides[i].Keys, $"{at}.overrides[{i}].keys");
     }
 
     private static void Findings(List<FindingRecord> findings, string at)
