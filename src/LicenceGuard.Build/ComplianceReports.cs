@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.IO;
-using LicenceGuard.Core.Approval;
 using LicenceGuard.Core.Document;
 using LicenceGuard.Core.Output;
 using LicenceGuard.Core.Reports;
@@ -14,10 +13,10 @@ internal static class ComplianceReports
 {
     /// <param name="reportListPath">Where the report files written are listed, one per line: the report names live in
     /// ReportGenerator only, and the targets copy what this list names.</param>
-    public static void Write(TaskLoggingHelper log, ComplianceDocument manifest, string? reportDirectory, string? reportListPath, string? lockPath)
+    /// <param name="approved">The approved lock's document (the run read it once), when there is a readable one.</param>
+    public static void Write(TaskLoggingHelper log, ComplianceDocument manifest, string? reportDirectory, string? reportListPath, ComplianceDocument? approved)
     {
         if (string.IsNullOrWhiteSpace(reportDirectory)) return;
-        var approved = !string.IsNullOrWhiteSpace(lockPath) && File.Exists(lockPath) ? ApprovalLock.Read(lockPath!, out _, out _) : null;
         var written = new List<string>();
         foreach (var format in ReportGenerator.BuildFormats)
         {

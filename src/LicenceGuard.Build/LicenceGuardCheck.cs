@@ -160,7 +160,7 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
         {
             var written = Core.Document.ComplianceJson.WriteFile(ComplianceManifestPath, run.Document);
             Log.LogMessage(MessageImportance.Normal, written ? "LicenceGuard: wrote {0}" : "LicenceGuard: {0} is up to date", ComplianceManifestPath);
-            ComplianceReports.Write(Log, run.Document, ReportDirectory, ReportListPath, LockPath);
+            ComplianceReports.Write(Log, run.Document, ReportDirectory, ReportListPath, run.Approved);
         }
         // Says what it counted: the compiler reports model references in code (LG0xxx) on its own.
         Log.LogMessage(MessageImportance.High, "LicenceGuard: {0}: {1} declared model(s) checked, {2} error(s), {3} warning(s), {4} waived; model references in code are the compiler's LG0xxx",

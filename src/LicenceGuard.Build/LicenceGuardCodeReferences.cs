@@ -79,10 +79,11 @@ public sealed class LicenceGuardCodeReferences : LicenceGuardTask
         }
         if (ComplianceJson.WriteFile(ComplianceManifestPath, document))
             Log.LogMessage(MessageImportance.Normal, "LicenceGuard: {0} code reference(s) to declared models added to {1}", locations.Values.Sum(l => l.Count), ComplianceManifestPath);
-        ComplianceReports.Write(Log, document, ReportDirectory, ReportListPath, LockPath);
+        var approved = Core.Approval.ApprovalLock.Load(LockPath);
+        ComplianceReports.Write(Log, document, ReportDirectory, ReportListPath, approved?.Document);
         // Only now is it known where code uses each model; the gate reported every other change since the approval.
-        var codeUse = Core.Approval.DriftSeverity.TryParse(DriftSeverity, out var severity) && severity is { } s && !string.IsNullOrWhiteSpace(LockPath)
-            ? Core.Approval.DriftCheck.Run(ManifestPath, document, LockPath!, s, codeUseOnly: true)
+        var codeUse = Core.Approval.DriftSeverity.TryParse(DriftSeverity, out var severity) && severity is { } s
+            ? Core.Approval.DriftCheck.Run(ManifestPath, document, approved, s, codeUseOnly: true)
             : new System.Collections.Generic.List<Core.Policy.Finding>();
         foreach (var finding in codeUse)
         {

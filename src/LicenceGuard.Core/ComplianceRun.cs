@@ -26,7 +26,8 @@ public sealed class ComplianceRunInput
     /// <summary>The dependency audit's report, embedded as is.</summary>
     public string? DependenciesJson { get; set; }
 
-    /// <summary>The approved lock; drift from it is reported at <see cref="DriftSeverity"/> (null: not reported).</summary>
+    /// <summary>The approved lock, read once per run: drift from it is reported at <see cref="DriftSeverity"/> (null: not
+    /// reported), and <see cref="ComplianceRunResult.Approved"/> gives it to the reports.</summary>
     public string? LockPath { get; set; }
     public Severity? DriftSeverity { get; set; } = Severity.Warning;
 }
@@ -48,20 +49,25 @@ public static class ComplianceRun
         // Before the document is made, which records what each waiver covers; drift (LG1201, LG1203) is not waivable.
         WaiverPass.Apply(result);
         var document = DocumentBuilder.Build(result, extras);
+        var approved = ApprovalLock.Load(input.LockPath);
         // Drift compares the document just made with the approved one, so it is reported but never part of it.
-        if (input.DriftSeverity is { } severity && !string.IsNullOrWhiteSpace(input.LockPath))
-            result.Findings.AddRange(DriftCheck.Run(input.ManifestPath, document, input.LockPath!, severity));
-        return new ComplianceRunResult(result, document);
+        if (input.DriftSeverity is { } severity)
+            result.Findings.AddRange(DriftCheck.Run(input.ManifestPath, document, approved, severity));
+        return new ComplianceRunResult(result, document, approved?.Document);
     }
 }
 
 public sealed class ComplianceRunResult
 {
-    public ComplianceRunResult(EvaluationResult evaluation, ComplianceDocument? document)
+    public ComplianceRunResult(EvaluationResult evaluation, ComplianceDocument? document, ComplianceDocument? approved = null)
     {
         Evaluation = evaluation;
         Document = document;
+        Approved = approved;
     }
+
+    /// <summary>The approved lock's document, when there is a readable one.</summary>
+    public ComplianceDocument? Approved { get; }
 
     /// <summary>The evaluation, with every finding of the run (drift included).</summary>
     public EvaluationResult Evaluation { get; }

@@ -11,6 +11,9 @@ namespace LicenceGuard.Core.Approval;
 /// manifest plus <see cref="ComplianceDocument.Approval"/>, written deterministically so that re-approving unchanged
 /// facts on the same day changes nothing.
 /// </summary>
+/// <summary>A lock as read once for a run: its document, or why it cannot be used and at which line.</summary>
+public sealed record LockReading(string Path, ComplianceDocument? Document, string? Error, int Line);
+
 public static class ApprovalLock
 {
     public const string FileName = "models.lock.json";
@@ -24,6 +27,14 @@ public static class ApprovalLock
             GeneratedAt = null,
             Approval = new ApprovalRecord(approver.Trim(), on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         });
+    }
+
+    /// <summary>The lock at <paramref name="path"/> as read, or null when there is none (nothing approved yet).</summary>
+    public static LockReading? Load(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || !File.Exists(path)) return null;
+        var document = Read(path!, out var error, out var line);
+        return new LockReading(path!, document, error, line);
     }
 
     /// <summary>Reads a lock (a lock of the first format is migrated); on failure returns null with a message that says

@@ -15,14 +15,18 @@ public static class DriftCheck
 {
     /// <param name="codeUseOnly">Only the changes in where code uses each model: the check after the compiler ran, when
     /// the gate before it has reported the rest.</param>
-    public static List<Finding> Run(string manifestPath, ComplianceDocument current, string lockPath, Severity severity, bool codeUseOnly = false)
+    public static List<Finding> Run(string manifestPath, ComplianceDocument current, string lockPath, Severity severity, bool codeUseOnly = false) =>
+        Run(manifestPath, current, ApprovalLock.Load(lockPath), severity, codeUseOnly);
+
+    /// <param name="lockFile">The lock as read; null when there is none.</param>
+    public static List<Finding> Run(string manifestPath, ComplianceDocument current, LockReading? lockFile, Severity severity, bool codeUseOnly = false)
     {
         var findings = new List<Finding>();
-        if (!File.Exists(lockPath)) return findings;
-        var approved = ApprovalLock.Read(lockPath, out var error, out var line);
-        if (approved is null)
+        if (lockFile is null) return findings;
+        if (lockFile.Document is not { } approved)
         {
-            findings.Add(Finding.Create(DiagnosticIds.LockUnreadable, $"{Path.GetFileName(lockPath)} cannot be used: {error}", new SourceLocation(lockPath, Math.Max(line, 1), 1)));
+            findings.Add(Finding.Create(DiagnosticIds.LockUnreadable, $"{Path.GetFileName(lockFile.Path)} cannot be used: {lockFile.Error}",
+                new SourceLocation(lockFile.Path, Math.Max(lockFile.Line, 1), 1)));
             return findings;
         }
         var dir = Path.GetDirectoryName(Path.GetFullPath(manifestPath)) ?? string.Empty;
