@@ -14,6 +14,7 @@ public sealed class LicenceCatalogue
     private readonly Dictionary<string, Gpu> _gpus = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Licence> _effective = new(StringComparer.Ordinal);
     private ModelMatcher? _matcher;
+    private ModelFamily[]? _familiesById;
 
     internal LicenceCatalogue() { }
 
@@ -49,6 +50,7 @@ public sealed class LicenceCatalogue
         }
         foreach (var g in Gpus) _gpus[Normalise(g.Id)] = g;
         _matcher = null;
+        _familiesById = null;
     }
 
     public Licence? FindLicence(string idOrAlias) =>
@@ -82,7 +84,8 @@ public sealed class LicenceCatalogue
     public ModelMatch? MatchDerivative(string modelId)
     {
         ModelMatch? best = null;
-        foreach (var family in Families.OrderBy(f => f.Id, StringComparer.Ordinal))
+        // Sorted once: this runs for every declared model the catalogue does not know by name.
+        foreach (var family in _familiesById ??= Families.OrderBy(f => f.Id, StringComparer.Ordinal).ToArray())
         {
             foreach (var pattern in family.DerivativePatterns)
             {

@@ -53,7 +53,7 @@ public sealed class YMapping : YNode
 
     public override string Kind => "mapping";
 
-    public YNode? this[string key] => Entries.FirstOrDefault(e => e.Key.Value == key).Value;
+    public YNode? this[string key] => TryGet(key, out var node) ? node : null;
 
     public bool TryGet(string key, out YNode node)
     {
