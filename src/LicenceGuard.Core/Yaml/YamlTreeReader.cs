@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using LicenceGuard.Core.Files;
 using LicenceGuard.Core.Text;
 using YamlDotNet.Core;
@@ -204,12 +205,11 @@ public static class YamlTreeReader
                         error = new YamlError(completed.Location, "a key must be a plain value, not a list or mapping");
                         return false;
                     }
-                    if (parent.Keys.Contains(key.Value))
+                    if (HasKey(parent, map, key.Value))
                     {
                         error = new YamlError(key.Location, $"the key '{key.Value}' appears twice in the same mapping");
                         return false;
                     }
-                    parent.Keys.Add(key.Value);
                     parent.PendingKey = key;
                 }
                 else
@@ -257,6 +257,20 @@ public static class YamlTreeReader
         return "YAML syntax error: " + m;
     }
 
+    /// <summary>Whether the mapping already has <paramref name="key"/>. Most mappings hold a handful of keys and are
+    /// scanned; a large one (a catalogue's, a hostile file's) gets a set, so the check stays linear overall.</summary>
+    private static bool HasKey(Frame frame, YMapping map, string key)
+    {
+        if (map.Entries.Count < 16)
+        {
+            foreach (var e in map.Entries)
+                if (e.Key.Value == key) return true;
+            return false;
+        }
+        frame.Keys ??= new HashSet<string>(map.Entries.Select(e => e.Key.Value), StringComparer.Ordinal);
+        return !frame.Keys.Add(key);
+    }
+
     private sealed class Frame
     {
         public Frame(YNode node, string? anchor)
@@ -271,6 +285,6 @@ public static class YamlTreeReader
         /// <summary>How many nodes this node stands for, aliases expanded.</summary>
         public long Weight { get; set; } = 1;
         public YScalar? PendingKey { get; set; }
-        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+        public HashSet<string>? Keys { get; set; }
     }
 }
