@@ -89,6 +89,27 @@ public class ComplianceDocumentTests
     }
 
     [Fact]
+    public void LockOfTheFirstFormat_WithAMemberTwice_IsRefusedWithAMessage_NotAnException()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "lg-doc-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            // A merge that kept both sides' line of the same member.
+            var text = File.ReadAllText(Path.Combine(FormatVersion1, ApprovalLock.FileName));
+            var path = Path.Combine(dir, ApprovalLock.FileName);
+            File.WriteAllText(path, text.Replace("\"formatVersion\": 1,", "\"formatVersion\": 1,\n  \"tool\": \"LicenceGuard 0.1.0\","));
+            Assert.Null(ApprovalLock.Read(path, out var error, out _));
+            Assert.StartsWith("it is not an approved compliance manifest this version can read (a member appears twice", error);
+            Assert.Contains("tool", error);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void NewerSchemaVersion_IsRefused_SayingSo()
     {
         var ex = Assert.Throws<JsonException>(() => ComplianceJson.Parse("{ \"schemaVersion\": 3, \"models\": [] }"));
