@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using LicenceGuard.Core.Approval;
 using LicenceGuard.Core.Diagnostics;
 using LicenceGuard.Core.Document;
@@ -107,6 +108,28 @@ public class ComplianceDocumentTests
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Fact]
+    public void LargeLock_WhoseMembersAFormatterSorted_IsRead()
+    {
+        // A JSON formatter that sorts keys (a pre-commit hook's, an editor's) puts schemaVersion after findings and
+        // models: more than the first 64 KB of a lock of a few dozen models.
+        var (_, json) = ReportSamples.Build();
+        var root = JsonNode.Parse(json)!.AsObject();
+        var findings = root["findings"]!.AsArray();
+        var first = findings[0]!.ToJsonString();
+        while (findings.ToJsonString().Length < 200 * 1024) findings.Add(JsonNode.Parse(first));
+        var sorted = new JsonObject(root.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+        Assert.True(sorted.ToJsonString().IndexOf("\"schemaVersion\"", StringComparison.Ordinal) > 64 * 1024);
+
+        var document = ComplianceJson.Parse(sorted.ToJsonString());
+        Assert.Equal(ComplianceDocument.CurrentSchemaVersion, document.SchemaVersion);
+        Assert.Equal(findings.Count, document.Findings.Count);
+
+        // One member longer than the block it is read in.
+        sorted["manifest"] = new string('m', 150 * 1024);
+        Assert.Equal(150 * 1024, ComplianceJson.Parse(sorted.ToJsonString()).Manifest!.Length);
     }
 
     [Fact]
