@@ -146,6 +146,8 @@ public class ComplianceDocumentTests
     [InlineData("{ \"schemaVersion\": 2, \"models\": [ { \"id\": \"m\", \"aliases\": null } ] }", "models[0].aliases is null")]
     [InlineData("{ \"schemaVersion\": 2, \"models\": [ { \"id\": \"m\", \"licence\": \"MIT\" } ] }", "models[0].licence 'MIT' is not in 'licences'")]
     [InlineData("{ \"schemaVersion\": 2, \"licences\": { \"MIT\": { \"id\": \"MIT\", \"thresholds\": null } } }", "licences['MIT'].thresholds is null")]
+    [InlineData("{ \"schemaVersion\": 2, \"models\": [ { \"id\": \"m\", \"verdict\": 7 } ] }", "a number is not a Verdict value (expected pass, warn, fail)")]
+    [InlineData("{ \"schemaVersion\": 2, \"findings\": [ { \"id\": \"LG1001\", \"severity\": null } ] }", "null is not a Severity value")]
     public void DocumentReadersCannotUse_IsRefused_NamingTheMember(string json, string expected) =>
         Assert.Contains(expected, Assert.Throws<JsonException>(() => ComplianceJson.Parse(json)).Message);
 
