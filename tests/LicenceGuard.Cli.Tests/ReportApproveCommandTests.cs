@@ -37,6 +37,16 @@ public sealed class ReportApproveCommandTests : IDisposable
     }
 
     [Fact]
+    public void ReportHelp_NamesEveryDocumentItWrites()
+    {
+        var (exit, output, _) = CliRunner.Run("report", "--help");
+        Assert.Equal(0, exit);
+        var summary = output.Split('\n').First(l => l.Contains("Write the compliance report", StringComparison.Ordinal));
+        foreach (var document in new[] { "HTML", "Markdown", "compliance manifest (JSON)", "CycloneDX", "SPDX 3", "MODEL-NOTICES.txt" })
+            Assert.Contains(document, summary);
+    }
+
+    [Fact]
     public void Approve_WritesLockBesideManifest_ThenReportShowsNoChange_UntilAModelIsAdded()
     {
         var manifest = Manifest();

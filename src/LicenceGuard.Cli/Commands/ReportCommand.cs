@@ -23,7 +23,7 @@ public static class ReportCommand
         var format = new Option<string>("--format", "-f") { Description = "html | md | json | cyclonedx | spdx3 | notices", DefaultValueFactory = _ => "html" };
         var output = new Option<string?>("--output", "-o") { Description = "file to write (default: standard output)" };
         var today = new Option<string?>("--today") { Description = "evaluate models.yaml as of this date (YYYY-MM-DD)" };
-        var command = new Command("report", "Write the compliance report (HTML), a Markdown summary, the CycloneDX ML-BOM or MODEL-NOTICES.txt")
+        var command = new Command("report", "Write the compliance report (HTML), a Markdown summary, the compliance manifest (JSON), the CycloneDX ML-BOM, the SPDX 3 document or MODEL-NOTICES.txt")
         {
             manifest, lockFile, format, output, today,
         };

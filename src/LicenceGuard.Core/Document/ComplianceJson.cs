@@ -93,26 +93,54 @@ public static class ComplianceJson
         return document;
     }
 
-    /// <summary>schemaVersion, or 1 for a document of the first format (formatVersion 1, terms in every model), from
-    /// the members before <c>models</c>: the head of the document is enough.</summary>
+    /// <summary>schemaVersion, or 1 for a document of the first format (formatVersion 1, terms in every model). The
+    /// writer puts it second, so the first block is enough; a document whose members another tool reordered (a
+    /// formatter that sorts keys puts it after the models) is read on, a block at a time, until the member is found.</summary>
     private static int VersionOf(Stream stream)
     {
-        var head = new byte[64 * 1024];
-        var length = 0;
-        for (int n; length < head.Length && (n = stream.Read(head, length, head.Length - length)) > 0;) length += n;
+        var buffer = new byte[64 * 1024];
+        var length = Fill(stream, buffer, 0, out var end);
         // A byte order mark (an editor's) is not JSON; the serializer skips it too.
-        var bom = length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
-        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(head, bom, length - bom), isFinalBlock: length < head.Length, new JsonReaderState(new JsonReaderOptions { MaxDepth = 64 }));
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("it is not a JSON object");
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var start = length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+        var state = new JsonReaderState(new JsonReaderOptions { MaxDepth = 64 });
+        var started = false;
+        string? member = null;
+        while (true)
         {
-            var name = reader.GetString();
-            if (!reader.Read()) break;
-            if ((name == "schemaVersion" || name == "formatVersion") && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var v))
-                return name == "formatVersion" ? 1 : v;
-            if (!reader.TrySkip()) break;
+            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer, start, length - start), end, state);
+            while (reader.Read())
+            {
+                if (!started)
+                {
+                    if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("it is not a JSON object");
+                    started = true;
+                }
+                else if (reader.CurrentDepth == 0) throw new JsonException("it has no schemaVersion: not a compliance manifest");
+                else if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName) member = reader.GetString();
+                else if (reader.CurrentDepth == 1 && member != null)
+                {
+                    if ((member == "schemaVersion" || member == "formatVersion") && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var v))
+                        return member == "formatVersion" ? 1 : v;
+                    member = null;
+                }
+            }
+            if (end) throw new JsonException("it has no schemaVersion: not a compliance manifest");
+            // Keep the token the block cut, growing the buffer when one token is larger than it.
+            var consumed = start + (int)reader.BytesConsumed;
+            state = reader.CurrentState;
+            if (consumed == 0) Array.Resize(ref buffer, buffer.Length * 2);
+            else Buffer.BlockCopy(buffer, consumed, buffer, 0, length - consumed);
+            length = Fill(stream, buffer, length - consumed, out end);
+            start = 0;
         }
-        throw new JsonException("it has no schemaVersion before its models: not a compliance manifest");
+    }
+
+    private static int Fill(Stream stream, byte[] buffer, int length, out bool end)
+    {
+        var read = 1;
+        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0) length += read;
+        end = read == 0;
+        return length;
     }
 
     internal static JsonNode? ParseNode(Stream stream) => JsonNode.Parse(stream, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });

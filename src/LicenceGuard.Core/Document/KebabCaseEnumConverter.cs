@@ -32,8 +32,18 @@ public sealed class KebabCaseEnumConverter<TEnum> : JsonConverter<TEnum> where T
     {
         var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         if (text != null && Values.TryGetValue(text, out var value)) return value;
-        throw new JsonException($"'{text}' is not a {typeof(TEnum).Name} value (expected {string.Join(", ", Values.Keys)})");
+        var found = text != null ? $"'{text}'" : KindOf(reader.TokenType);
+        throw new JsonException($"{found} is not a {typeof(TEnum).Name} value (expected {string.Join(", ", Values.Keys)})");
     }
+
+    private static string KindOf(JsonTokenType token) => token switch
+    {
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        _ => "null",
+    };
 
     public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) => writer.WriteStringValue(Names[value]);
 

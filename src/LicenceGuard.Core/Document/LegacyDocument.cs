@@ -15,6 +15,20 @@ internal static class LegacyDocument
 {
     public static byte[] Upgrade(System.IO.Stream stream)
     {
+        try
+        {
+            return UpgradeNodes(stream);
+        }
+        catch (ArgumentException ex)
+        {
+            // JsonObject refuses a member named twice when it is first read (a merge that kept both sides' lines),
+            // where the current format's reader keeps the last: said as the JSON error it is.
+            throw new JsonException("a member appears twice in one object: " + ex.Message, ex);
+        }
+    }
+
+    private static byte[] UpgradeNodes(System.IO.Stream stream)
+    {
         if (ComplianceJson.ParseNode(stream) is not JsonObject root) throw new JsonException("it is not a JSON object");
         root.Remove("formatVersion");
         root["schemaVersion"] = ComplianceDocument.CurrentSchemaVersion;

@@ -5,7 +5,8 @@ using System.Text.Json.Serialization;
 namespace LicenceGuard.Core.Document;
 
 /// <summary>One declared model: what it is, the licence it is evaluated under, the organisation's figures against its
-/// thresholds, its duties, where its data goes, where code uses it, and its findings.</summary>
+/// thresholds, its duties, where its data goes and where code uses it. Its findings are the document's that name it
+/// (<see cref="ComplianceDocument.FindingsOf"/>).</summary>
 public sealed record ModelRecord
 {
     public string Id { get; set; } = string.Empty;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using LicenceGuard.Core.Approval;
 using LicenceGuard.Core.Diagnostics;
 using LicenceGuard.Core.Document;
@@ -89,6 +90,49 @@ public class ComplianceDocumentTests
     }
 
     [Fact]
+    public void LockOfTheFirstFormat_WithAMemberTwice_IsRefusedWithAMessage_NotAnException()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "lg-doc-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            // A merge that kept both sides' line of the same member.
+            var text = File.ReadAllText(Path.Combine(FormatVersion1, ApprovalLock.FileName));
+            var path = Path.Combine(dir, ApprovalLock.FileName);
+            File.WriteAllText(path, text.Replace("\"formatVersion\": 1,", "\"formatVersion\": 1,\n  \"tool\": \"LicenceGuard 0.1.0\","));
+            Assert.Null(ApprovalLock.Read(path, out var error, out _));
+            Assert.StartsWith("it is not an approved compliance manifest this version can read (a member appears twice", error);
+            Assert.Contains("tool", error);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void LargeLock_WhoseMembersAFormatterSorted_IsRead()
+    {
+        // A JSON formatter that sorts keys (a pre-commit hook's, an editor's) puts schemaVersion after findings and
+        // models: more than the first 64 KB of a lock of a few dozen models.
+        var (_, json) = ReportSamples.Build();
+        var root = JsonNode.Parse(json)!.AsObject();
+        var findings = root["findings"]!.AsArray();
+        var first = findings[0]!.ToJsonString();
+        while (findings.ToJsonString().Length < 200 * 1024) findings.Add(JsonNode.Parse(first));
+        var sorted = new JsonObject(root.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+        Assert.True(sorted.ToJsonString().IndexOf("\"schemaVersion\"", StringComparison.Ordinal) > 64 * 1024);
+
+        var document = ComplianceJson.Parse(sorted.ToJsonString());
+        Assert.Equal(ComplianceDocument.CurrentSchemaVersion, document.SchemaVersion);
+        Assert.Equal(findings.Count, document.Findings.Count);
+
+        // One member longer than the block it is read in.
+        sorted["manifest"] = new string('m', 150 * 1024);
+        Assert.Equal(150 * 1024, ComplianceJson.Parse(sorted.ToJsonString()).Manifest!.Length);
+    }
+
+    [Fact]
     public void NewerSchemaVersion_IsRefused_SayingSo()
     {
         var ex = Assert.Throws<JsonException>(() => ComplianceJson.Parse("{ \"schemaVersion\": 3, \"models\": [] }"));
@@ -102,6 +146,8 @@ public class ComplianceDocumentTests
     [InlineData("{ \"schemaVersion\": 2, \"models\": [ { \"id\": \"m\", \"aliases\": null } ] }", "models[0].aliases is null")]
     [InlineData("{ \"schemaVersion\": 2, \"models\": [ { \"id\": \"m\", \"licence\": \"MIT\" } ] }", "models[0].licence 'MIT' is not in 'licences'")]
     [InlineData("{ \"schemaVersion\": 2, \"licences\": { \"MIT\": { \"id\": \"MIT\", \"thresholds\": null } } }", "licences['MIT'].thresholds is null")]
+    [InlineData("{ \"schemaVersion\": 2, \"models\": [ { \"id\": \"m\", \"verdict\": 7 } ] }", "a number is not a Verdict value (expected pass, warn, fail)")]
+    [InlineData("{ \"schemaVersion\": 2, \"findings\": [ { \"id\": \"LG1001\", \"severity\": null } ] }", "null is not a Severity value")]
     public void DocumentReadersCannotUse_IsRefused_NamingTheMember(string json, string expected) =>
         Assert.Contains(expected, Assert.Throws<JsonException>(() => ComplianceJson.Parse(json)).Message);
 
