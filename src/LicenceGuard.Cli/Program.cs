@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.IO;
 using LicenceGuard.Cli.Commands;
 
 namespace LicenceGuard.Cli;
@@ -33,6 +34,12 @@ public static class Program
                 return ExitCodes.BadInput;
             }
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            // An output that cannot be written (a read-only folder, a full disk) is the user's to fix, not a defect.
+            Console.Error.WriteLine($"licenceguard: cannot write or read a file: {ex.Message}");
+            return ExitCodes.BadInput;
         }
         catch (Exception ex)
         {

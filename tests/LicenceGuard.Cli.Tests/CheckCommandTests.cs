@@ -87,6 +87,17 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void OutputThatCannotBeWritten_IsAnErrorThatSaysSo_NotAnInternalError()
+    {
+        var file = Path.Combine(_dir, "a-file");
+        File.WriteAllText(file, "not a folder");
+        var (exit, _, err) = CliRunner.Run("check", "--manifest", Write("organisation: { commercial: true }\nmodels: []\n"), "-o", Path.Combine(file, "compliance.json"));
+        Assert.Equal(2, exit);
+        Assert.Contains("licenceguard: cannot write or read a file:", err);
+        Assert.DoesNotContain("internal error", err);
+    }
+
+    [Fact]
     public void NewModelSinceApproval_Triggers_DriftLikeTheBuild()
     {
         var path = Write("organisation: { commercial: true }\nmodels: []\n");
