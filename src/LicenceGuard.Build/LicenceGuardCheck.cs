@@ -154,8 +154,10 @@ public sealed class LicenceGuardCheck : LicenceGuardTask
             if (!string.IsNullOrWhiteSpace(GateSarifLogPath)) AtomicFile.WriteIfChanged(GateSarifLogPath!, sarif);
         }
 
-        ErrorCount = result.Count(Severity.Error);
-        WarningCount = result.Count(Severity.Warning);
+        // As logged: NoWarn silences, WarningsAsErrors promotes (the CLI's summary and exit code count the same way).
+        var policy = Policy;
+        ErrorCount = result.Findings.Count(f => policy.Reported(f) == Severity.Error);
+        WarningCount = result.Findings.Count(f => policy.Reported(f) == Severity.Warning);
         if (run.Document != null && !DesignTime)
         {
             var written = Core.Document.ComplianceJson.WriteFile(ComplianceManifestPath, run.Document);

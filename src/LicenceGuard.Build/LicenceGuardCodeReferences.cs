@@ -88,8 +88,9 @@ public sealed class LicenceGuardCodeReferences : LicenceGuardTask
         foreach (var finding in codeUse)
         {
             LogFinding(finding);
-            if (finding.EffectiveSeverity == Core.Severity.Error) ErrorCount++;
-            else if (finding.EffectiveSeverity == Core.Severity.Warning) WarningCount++;
+            var reported = Policy.Reported(finding);
+            if (reported == Core.Severity.Error) ErrorCount++;
+            else if (reported == Core.Severity.Warning) WarningCount++;
         }
         // From the gate's own log each time, so that a finding is never appended twice.
         if (!string.IsNullOrWhiteSpace(SarifLogPath) && !string.IsNullOrWhiteSpace(GateSarifLogPath) && File.Exists(GateSarifLogPath))

@@ -109,6 +109,27 @@ public sealed class LicenceGuardCheckTests : IDisposable
         Assert.Contains("model references in code are the compiler's LG0xxx", summary.Message);
     }
 
+    [Theory]
+    [InlineData("", 0, 1)]
+    [InlineData("NoWarn", 0, 0)]
+    [InlineData("WarningsAsErrors", 1, 0)]
+    public void Counts_AndTheCleanStamp_FollowTheProjectsWarningProperties(string property, int errors, int warnings)
+    {
+        // A catalogue older than a day on 2027-06-01: one warning, as the project's properties make it.
+        var (task, engine, _) = Run("organisation: { commercial: true }\nmodels: []\n", t =>
+        {
+            t.Today = "2027-06-01";
+            t.CatalogueMaxAgeDays = "1";
+            if (property == "NoWarn") t.NoWarn = DiagnosticIds.CatalogueStale;
+            if (property == "WarningsAsErrors") t.WarningsAsErrors = DiagnosticIds.CatalogueStale;
+        });
+        Assert.Equal((errors, warnings), (task.ErrorCount, task.WarningCount));
+        var summary = Assert.Single(engine.Messages, m => m.Message!.StartsWith("LicenceGuard: models.yaml: ", StringComparison.Ordinal));
+        Assert.Contains($"{errors} error(s), {warnings} warning(s)", summary.Message);
+        // Silenced, nothing stands between this build and the next: the clean stamp lets it be skipped.
+        Assert.Equal(errors + warnings == 0, File.Exists(task.StampPath));
+    }
+
     [Fact]
     public void UnchangedManifest_IsNotRewritten()
     {
