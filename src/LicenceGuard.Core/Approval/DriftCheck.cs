@@ -15,9 +15,6 @@ public static class DriftCheck
 {
     /// <param name="codeUseOnly">Only the changes in where code uses each model: the check after the compiler ran, when
     /// the gate before it has reported the rest.</param>
-    public static List<Finding> Run(string manifestPath, ComplianceDocument current, string lockPath, Severity severity, bool codeUseOnly = false) =>
-        Run(manifestPath, current, ApprovalLock.Load(lockPath), severity, codeUseOnly);
-
     /// <param name="lockFile">The lock as read; null when there is none.</param>
     public static List<Finding> Run(string manifestPath, ComplianceDocument current, LockReading? lockFile, Severity severity, bool codeUseOnly = false)
     {

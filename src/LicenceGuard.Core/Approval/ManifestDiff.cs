@@ -46,8 +46,8 @@ public static class ManifestDiff
                 var was = old.Thresholds.FirstOrDefault(o => SameThreshold(o, t))?.Status;
                 if (was == t.Status || (was == ThresholdStatus.Exceeded && t.Status == ThresholdStatus.Near)) continue;
                 var headroom = t.HeadroomPercent is double h ? Numbers.Percent(h) : "unknown";
-                var status = KebabCaseEnumConverter<ThresholdStatus>.NameOf(t.Status);
-                var wasText = was is { } w ? KebabCaseEnumConverter<ThresholdStatus>.NameOf(w) : "not recorded";
+                var status = Spelling.Of(t.Status);
+                var wasText = was is { } w ? Spelling.Of(w) : "not recorded";
                 Add("threshold-near", $"'{id}': {t.Metric} threshold of {Numbers.Short((double)t.Value)}{Currency(t.Currency)} is now {status} (headroom {headroom}; was {wasText})");
             }
 

@@ -51,7 +51,7 @@ internal static class LegacyDocument
     {
         var id = terms["id"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : "unknown";
         var editions = (terms["modelSpecificClausesApplied"] as JsonArray ?? new JsonArray())
-            .Select(e => e is JsonValue ev && ev.TryGetValue<string>(out var text) ? text : null).Where(t => t != null).ToList();
-        return editions.Count == 0 ? id : id + " [" + string.Join("; ", editions) + "]";
+            .Select(e => e is JsonValue ev && ev.TryGetValue<string>(out var text) ? text : null).Where(t => t != null).Select(t => t!).ToList();
+        return LicenceTermsBuilder.KeyOf(id, editions);
     }
 }

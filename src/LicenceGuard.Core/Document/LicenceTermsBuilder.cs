@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using LicenceGuard.Core.Catalogue;
@@ -74,6 +75,9 @@ public static class LicenceTermsBuilder
     };
 
     /// <summary>The key of a licence's effective terms: its ID, and the model-specific editions applied to it.</summary>
-    public static string KeyOf(Licence l) =>
-        l.AppliedModelSpecific.Count == 0 ? l.Id : l.Id + " [" + string.Join("; ", l.AppliedModelSpecific) + "]";
+    public static string KeyOf(Licence l) => KeyOf(l.Id, l.AppliedModelSpecific);
+
+    /// <summary>The key of a licence's terms from its ID and the model-specific editions applied (also for a first-format lock).</summary>
+    public static string KeyOf(string id, IReadOnlyList<string> editions) =>
+        editions.Count == 0 ? id : id + " [" + string.Join("; ", editions) + "]";
 }

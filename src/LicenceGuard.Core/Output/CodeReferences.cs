@@ -57,9 +57,6 @@ public static class CodeReferences
         list.Sort();
     }
 
-    /// <summary>The compliance manifest member that says whether <c>codeLocations</c> were collected (the analyzer ran).</summary>
-    public const string RecordedKey = "codeLocationsRecorded";
-
     /// <summary>The compliance manifest with every model's <c>codeLocations</c> replaced by <paramref name="locations"/>' (none when absent).</summary>
     public static ComplianceDocument Into(ComplianceDocument document, SortedDictionary<string, List<CodeLocation>> locations) => document with
     {

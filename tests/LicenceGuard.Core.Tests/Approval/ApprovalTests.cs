@@ -87,16 +87,16 @@ public class ApprovalTests
             var lockPath = Path.Combine(dir, ApprovalLock.FileName);
             File.WriteAllText(lockPath, ApprovalLock.Create(Manifest(Base), "c.officer", new DateTime(2026, 11, 1)));
             var current = Manifest(Base + "  - id: test/K2-Instruct\n    licence: LicenseRef-Test-Modified-MIT\n");
-            var f = Assert.Single(DriftCheck.Run(manifestPath, current, lockPath, Severity.Error));
+            var f = Assert.Single(DriftCheck.Run(manifestPath, current, ApprovalLock.Load(lockPath), Severity.Error));
             Assert.Equal(DiagnosticIds.DriftFromApproved, f.Id);
             Assert.Equal(Severity.Error, f.Severity);
             Assert.Equal((manifestPath, 17), (f.Location.File, f.Location.Line));
             Assert.Contains("since c.officer approved it on 2026-11-01", f.Message);
 
-            Assert.Empty(DriftCheck.Run(manifestPath, current, Path.Combine(dir, "absent.json"), Severity.Warning));
+            Assert.Empty(DriftCheck.Run(manifestPath, current, ApprovalLock.Load(Path.Combine(dir, "absent.json")), Severity.Warning));
 
             File.WriteAllText(lockPath, "{\n  \"models\": [\n<<<<<<< HEAD\n");
-            var broken = Assert.Single(DriftCheck.Run(manifestPath, current, lockPath, Severity.Warning));
+            var broken = Assert.Single(DriftCheck.Run(manifestPath, current, ApprovalLock.Load(lockPath), Severity.Warning));
             Assert.Equal(DiagnosticIds.LockUnreadable, broken.Id);
             Assert.Equal(3, broken.Location.Line);
         }

@@ -152,10 +152,10 @@ public sealed class OverrideGovernanceTests : IDisposable
         var lockPath = Path.Combine(_dir, "models.lock.json");
         File.WriteAllText(lockPath, ApprovalLock.Create(approved, "c.officer", Today));
         var manifest = Path.Combine(_dir, "models.yaml");
-        Assert.Empty(DriftCheck.Run(manifest, approved, lockPath, Severity.Error));
+        Assert.Empty(DriftCheck.Run(manifest, approved, ApprovalLock.Load(lockPath), Severity.Error));
 
         var changed = Check(("nc.yaml", Block("c.officer") + NonCommercialToAllowed.Replace("value: allowed", "value: restricted", StringComparison.Ordinal)));
-        var drift = Assert.Single(DriftCheck.Run(manifest, DocumentBuilder.Build(changed), lockPath, Severity.Error));
+        var drift = Assert.Single(DriftCheck.Run(manifest, DocumentBuilder.Build(changed), ApprovalLock.Load(lockPath), Severity.Error));
         Assert.Equal(DiagnosticIds.DriftFromApproved, drift.Id);
         Assert.Equal(Severity.Error, drift.Severity);
         Assert.EndsWith("nc.yaml", drift.Location.File);
@@ -163,7 +163,7 @@ public sealed class OverrideGovernanceTests : IDisposable
         Assert.Contains("to {value: restricted, source: deal} (was {value: allowed, source: deal}", drift.Message);
 
         var removed = Check();
-        Assert.Contains(DriftCheck.Run(manifest, DocumentBuilder.Build(removed), lockPath, Severity.Error),
+        Assert.Contains(DriftCheck.Run(manifest, DocumentBuilder.Build(removed), ApprovalLock.Load(lockPath), Severity.Error),
             f => f.Message.Contains("no longer overrides commercialUse of licence 'CC-BY-NC-4.0'", StringComparison.Ordinal));
     }
 
